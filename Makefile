@@ -1,0 +1,86 @@
+# Two commands a new user needs: `make run` and `make test`. Everything else supports them.
+SHELL := /bin/bash
+PYTHON ?= python3
+VENV := .venv
+BIN := $(VENV)/bin
+FLASK := $(BIN)/flask --app tracker
+# Plain http on 127.0.0.1, so the session cookie cannot be marked Secure here.
+RUN_ENV := SESSION_COOKIE_SECURE=false
+TEST_POSTGRES_URL ?= postgresql://postgres@127.0.0.1:5432/test
+
+.PHONY: run test test-sqlite test-postgres install assets system-deps lint bench clean
+
+run: install assets
+	$(RUN_ENV) $(FLASK) db upgrade
+	$(RUN_ENV) $(FLASK) demo load --if-empty
+	@$(RUN_ENV) $(FLASK) demo logins
+	@echo "Serving on http://127.0.0.1:5000 (Ctrl+C to stop)"
+	$(RUN_ENV) $(FLASK) run --host 127.0.0.1 --port 5000
+
+install: $(VENV)/.installed node_modules/.installed
+
+$(VENV)/.installed: pyproject.toml
+	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
+	$(BIN)/pip install --quiet --disable-pip-version-check -e '.[test]'
+	touch $@
+
+node_modules/.installed: package.json package-lock.json
+	npm ci --ignore-scripts --no-audit --no-fund --loglevel=error
+	touch $@
+
+# GOV.UK Frontend's Sass, compiled with the CA's branding; its JavaScript and images copied under static/.
+assets: static/dist/tracker.css static/dist/govuk-frontend.min.js static/dist/init.mjs static/assets/.copied
+
+static/dist/tracker.css: static/src/tracker.scss node_modules/.installed
+	mkdir -p static/dist
+	npx sass --pkg-importer=node --no-source-map --style=compressed --quiet-deps --silence-deprecation=import static/src/tracker.scss $@
+
+static/dist/govuk-frontend.min.js: node_modules/.installed
+	mkdir -p static/dist
+	cp node_modules/govuk-frontend/dist/govuk/govuk-frontend.min.js $@
+
+static/dist/init.mjs: static/src/init.mjs
+	mkdir -p static/dist
+	cp $< $@
+
+static/assets/.copied: node_modules/.installed
+	mkdir -p static/assets
+	cp -r node_modules/govuk-frontend/dist/govuk/assets/images static/assets/
+	touch $@
+
+# What the tests use from Debian: Chromium for browser tests, Java for the Nu HTML checker,
+# LibreOffice to prove the Word documents open. Installed when missing and we are root.
+SYSTEM_PACKAGES := chromium default-jre-headless libreoffice-writer-nogui
+system-deps:
+	@if ! { test -x /usr/bin/chromium && command -v java >/dev/null && command -v soffice >/dev/null; }; then \
+	  if [ "$$(id -u)" = 0 ]; then apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq $(SYSTEM_PACKAGES) >/dev/null; \
+	  else echo "Missing system packages; as root: apt-get install $(SYSTEM_PACKAGES)"; exit 1; fi; \
+	fi
+
+# The whole suite on SQLite, then on PostgreSQL. Under CI an unreachable PostgreSQL fails the run.
+test: install assets system-deps
+	$(MAKE) --no-print-directory test-sqlite
+	$(MAKE) --no-print-directory test-postgres
+
+test-sqlite:
+	@echo "== Test suite on SQLite"
+	TEST_DATABASE=sqlite $(BIN)/pytest $(PYTEST_ARGS)
+
+test-postgres:
+	@echo "== Test suite on PostgreSQL"
+	@if $(BIN)/python -c "import psycopg,sys; psycopg.connect('$(TEST_POSTGRES_URL)', connect_timeout=3).close()" 2>/dev/null; then \
+	  TEST_DATABASE=postgresql TEST_POSTGRES_URL=$(TEST_POSTGRES_URL) $(BIN)/pytest $(PYTEST_ARGS); \
+	elif [ "$$CI" = "true" ]; then \
+	  echo "PostgreSQL at $(TEST_POSTGRES_URL) is unreachable: failing, as CI must test both databases."; exit 1; \
+	else \
+	  echo "WARNING: PostgreSQL at $(TEST_POSTGRES_URL) is unreachable; the PostgreSQL run was not done."; \
+	fi
+
+lint: install
+	$(BIN)/ruff check tracker tests bench
+
+bench: install
+	$(BIN)/python -m bench.register
+
+clean:
+	rm -rf $(VENV) node_modules static/dist static/assets

@@ -1,0 +1,141 @@
+"""Fixtures shared by every test: the app on SQLite or PostgreSQL, a clean database, sign-in.
+
+`TEST_DATABASE=postgresql` runs the suite on a database of its own, made on the server at
+`TEST_POSTGRES_URL` and dropped at the end; the default is a SQLite file in a temporary folder.
+The schema is built by the migrations, as in production.
+"""
+
+import os
+import re
+import uuid
+
+import flask_migrate
+import psycopg
+import pytest
+import sqlalchemy as sa
+
+from tracker import create_app
+from tracker.extensions import db, limiter
+
+BACKEND = os.environ.get("TEST_DATABASE", "sqlite")
+POSTGRES_URL = os.environ.get("TEST_POSTGRES_URL", "postgresql://postgres@127.0.0.1:5432/test")
+PASSWORD = "correct-horse-battery"
+
+
+def _postgres_admin_url() -> str:
+    return re.sub(r"^postgresql(\+psycopg)?://", "postgresql://", POSTGRES_URL)
+
+
+@pytest.fixture(scope="session")
+def database_url(tmp_path_factory):
+    if BACKEND == "sqlite":
+        yield f"sqlite:///{tmp_path_factory.mktemp('db') / 'test.sqlite'}"
+        return
+    name = f"tracker_test_{uuid.uuid4().hex[:12]}"
+    admin = _postgres_admin_url()
+    with psycopg.connect(admin, autocommit=True) as conn:
+        conn.execute(f'CREATE DATABASE "{name}"')
+    base = admin.rsplit("/", 1)[0]
+    yield f"postgresql+psycopg://{base.removeprefix('postgresql://')}/{name}"
+    with psycopg.connect(admin, autocommit=True) as conn:
+        conn.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
+
+
+@pytest.fixture(scope="session")
+def app(database_url, tmp_path_factory):
+    app = create_app(
+        {
+            "TESTING": True,
+            "SQLALCHEMY_DATABASE_URI": database_url,
+            "SECRET_KEY": "test-" + uuid.uuid4().hex,
+            "SESSION_COOKIE_SECURE": False,
+            "REMEMBER_COOKIE_SECURE": False,
+            "WTF_CSRF_ENABLED": False,
+            "LOGIN_ATTEMPTS_PER_USER": "5 per 15 minutes",
+            "LOGIN_ATTEMPTS_PER_ADDRESS": "20 per 15 minutes",
+        }
+    )
+    with app.app_context():
+        flask_migrate.upgrade()
+        if BACKEND == "sqlite":
+            # SQLite enforces foreign keys only when asked, per connection.
+            sa.event.listen(db.engine, "connect", lambda conn, _: conn.execute("PRAGMA foreign_keys=ON"))
+            db.engine.dispose()
+    yield app
+
+
+def _empty_all_tables() -> None:
+    with db.engine.begin() as conn:
+        for table in reversed(db.metadata.sorted_tables):
+            conn.execute(table.delete())
+
+
+@pytest.fixture(autouse=True)
+def clean_state(app):
+    """Each test starts with an empty database, fresh rate limits and no session left over."""
+    limiter.reset()
+    ctx = app.app_context()
+    ctx.push()
+    yield
+    db.session.rollback()
+    db.session.remove()
+    _empty_all_tables()
+    ctx.pop()
+
+
+@pytest.fixture
+def client(app):
+    return app.test_client()
+
+
+@pytest.fixture
+def csrf_app(app):
+    """The same app with CSRF checks on, as in production."""
+    app.config["WTF_CSRF_ENABLED"] = True
+    yield app
+    app.config["WTF_CSRF_ENABLED"] = False
+
+
+@pytest.fixture
+def demo():
+    from tracker import demo as demo_data
+
+    demo_data.load()
+    return demo_data
+
+
+class Auth:
+    """Sign in and out through the real form, as a person would."""
+
+    def __init__(self, client):
+        self.client = client
+
+    def login(self, username: str, password: str = PASSWORD, **kwargs):
+        return self.client.post("/login", data={"username": username, "password": password}, **kwargs)
+
+    def logout(self):
+        return self.client.post("/logout")
+
+
+@pytest.fixture
+def auth(client):
+    return Auth(client)
+
+
+@pytest.fixture
+def users():
+    """One user of each role (the lead works for WYP), all with PASSWORD."""
+    from tests.factories import make_users
+
+    return make_users()
+
+
+@pytest.fixture
+def login_as(client, users):
+    def login(role: str):
+        user = users[role]
+        response = Auth(client).login(user.username)
+        assert response.status_code == 302, f"could not sign in as {role}"
+        return user
+
+    return login

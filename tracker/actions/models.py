@@ -1,0 +1,142 @@
+"""Actions raised at meetings, the updates on them, and their links to the plan."""
+
+from datetime import date, datetime
+from typing import Optional
+
+import sqlalchemy as sa
+from sqlalchemy.orm import Mapped, mapped_column, relationship
+
+from tracker.admin.models import Organisation, Person
+from tracker.extensions import db
+from tracker.meetings.models import AgendaItem, Meeting
+from tracker.timeutil import utcnow
+
+
+class ActionStatus:
+    OPEN = "open"
+    IN_PROGRESS = "in_progress"
+    AWAITING_SIGN_OFF = "awaiting_sign_off"
+    CLOSED = "closed"
+    SUPERSEDED = "superseded"
+    DROPPED = "dropped"
+
+    ALL = (OPEN, IN_PROGRESS, AWAITING_SIGN_OFF, CLOSED, SUPERSEDED, DROPPED)
+    # Statuses in which an action is still someone's work, and so can be overdue.
+    OUTSTANDING = (OPEN, IN_PROGRESS, AWAITING_SIGN_OFF)
+    FINISHED = (CLOSED, SUPERSEDED, DROPPED)
+    LABELS = {
+        OPEN: "Open",
+        IN_PROGRESS: "In progress",
+        AWAITING_SIGN_OFF: "Completed – awaiting sign-off",
+        CLOSED: "Closed",
+        SUPERSEDED: "Superseded",
+        DROPPED: "Dropped",
+    }
+
+
+action_priority = sa.Table(
+    "action_priority",
+    db.metadata,
+    sa.Column("action_id", sa.ForeignKey("action.id", ondelete="CASCADE"), primary_key=True),
+    sa.Column("priority_id", sa.ForeignKey("priority.id", ondelete="CASCADE"), primary_key=True),
+)
+
+action_indicator = sa.Table(
+    "action_indicator",
+    db.metadata,
+    sa.Column("action_id", sa.ForeignKey("action.id", ondelete="CASCADE"), primary_key=True),
+    sa.Column("indicator_id", sa.ForeignKey("indicator.id", ondelete="CASCADE"), primary_key=True),
+)
+
+
+class Action(db.Model):
+    __tablename__ = "action"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    # e.g. COM-2023-10-04a: meeting type, meeting month, item number, letter. Fixed when raised.
+    reference: Mapped[str] = mapped_column(sa.String(40), unique=True)
+    text: Mapped[str] = mapped_column(sa.Text)
+    owner_id: Mapped[int] = mapped_column(sa.ForeignKey("organisation.id"), index=True)
+    lead_id: Mapped[Optional[int]] = mapped_column(sa.ForeignKey("person.id"), index=True)
+    meeting_id: Mapped[int] = mapped_column(sa.ForeignKey("meeting.id"), index=True)
+    agenda_item_id: Mapped[Optional[int]] = mapped_column(sa.ForeignKey("agenda_item.id"), index=True)
+    # Order within its agenda item; the letter a), b) is derived from it.
+    position: Mapped[int] = mapped_column(default=0)
+    due_on: Mapped[Optional[date]] = mapped_column(sa.Date, index=True)
+    status: Mapped[str] = mapped_column(sa.String(20), default=ActionStatus.OPEN, index=True)
+    status_reason: Mapped[str] = mapped_column(sa.Text, default="")
+    confidential: Mapped[bool] = mapped_column(default=False, index=True)
+    recurring: Mapped[bool] = mapped_column(default=False)
+    raised_on: Mapped[date] = mapped_column(sa.Date)
+    closed_on: Mapped[Optional[date]] = mapped_column(sa.Date)
+    # A lead's pending request for more time, until the DMPC accepts or refuses it.
+    requested_due_on: Mapped[Optional[date]] = mapped_column(sa.Date)
+    requested_due_reason: Mapped[str] = mapped_column(sa.Text, default="")
+    created_at: Mapped[datetime] = mapped_column(sa.DateTime(timezone=True), default=utcnow)
+    updated_at: Mapped[datetime] = mapped_column(
+        sa.DateTime(timezone=True), default=utcnow, onupdate=utcnow
+    )
+    # Bumped on every write; a stale version means someone else changed the action meanwhile.
+    version: Mapped[int] = mapped_column(default=1)
+
+    __mapper_args__ = {"version_id_col": version}
+
+    owner: Mapped[Organisation] = relationship()
+    lead: Mapped[Optional[Person]] = relationship()
+    meeting: Mapped[Meeting] = relationship(back_populates="actions")
+    agenda_item: Mapped[Optional[AgendaItem]] = relationship(back_populates="actions")
+    updates: Mapped[list["ActionUpdate"]] = relationship(
+        back_populates="action",
+        cascade="all, delete-orphan",
+        order_by="ActionUpdate.created_at, ActionUpdate.id",
+    )
+    priorities: Mapped[list["Priority"]] = relationship(  # noqa: F821
+        secondary=action_priority, back_populates="actions"
+    )
+    indicators: Mapped[list["Indicator"]] = relationship(  # noqa: F821
+        secondary=action_indicator, back_populates="actions"
+    )
+
+    @property
+    def status_label(self) -> str:
+        return ActionStatus.LABELS.get(self.status, self.status)
+
+    @property
+    def is_outstanding(self) -> bool:
+        return self.status in ActionStatus.OUTSTANDING
+
+    def days_overdue(self, as_at: date) -> int:
+        """Days past the due date as at a date; 0 when not due, finished or undated."""
+        if not self.is_outstanding or self.due_on is None:
+            return 0
+        return max((as_at - self.due_on).days, 0)
+
+    def is_overdue(self, as_at: date) -> bool:
+        return self.days_overdue(as_at) > 0
+
+    @property
+    def letter(self) -> str:
+        return self.reference[-1] if self.reference and self.reference[-1].isalpha() else ""
+
+
+class ActionUpdate(db.Model):
+    """One entry in an action's history: an update by a lead, an edit, a sign-off or a decision."""
+
+    __tablename__ = "action_update"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    action_id: Mapped[int] = mapped_column(sa.ForeignKey("action.id"), index=True)
+    author_id: Mapped[Optional[int]] = mapped_column(sa.ForeignKey("user_account.id"))
+    created_at: Mapped[datetime] = mapped_column(
+        sa.DateTime(timezone=True), default=utcnow, index=True
+    )
+    kind: Mapped[str] = mapped_column(sa.String(30), default="update")
+    note: Mapped[str] = mapped_column(sa.Text, default="")
+    old_status: Mapped[Optional[str]] = mapped_column(sa.String(20))
+    new_status: Mapped[Optional[str]] = mapped_column(sa.String(20))
+    evidence_url: Mapped[str] = mapped_column(sa.String(1000), default="")
+    # Field-by-field changes of an edit: {"due_on": ["2024-01-01", "2024-02-01"], ...}
+    changes: Mapped[dict] = mapped_column(sa.JSON, default=dict)
+
+    action: Mapped[Action] = relationship(back_populates="updates")
+    author: Mapped[Optional["User"]] = relationship()  # noqa: F821

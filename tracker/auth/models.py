@@ -1,0 +1,67 @@
+"""Users who sign in, and the roles that decide what they may do."""
+
+from datetime import datetime
+from typing import Optional
+
+import sqlalchemy as sa
+from flask_login import UserMixin
+from sqlalchemy.orm import Mapped, mapped_column, relationship
+from werkzeug.security import check_password_hash, generate_password_hash
+
+from tracker.admin.models import Organisation, Person
+from tracker.extensions import db
+from tracker.timeutil import utcnow
+
+
+class Role:
+    ADMIN = "admin"
+    SECRETARIAT = "secretariat"
+    LEAD = "lead"
+    EXECUTIVE = "executive"
+    VIEWER = "viewer"
+
+    ALL = (ADMIN, SECRETARIAT, LEAD, EXECUTIVE, VIEWER)
+    LABELS = {
+        ADMIN: "Administrator",
+        SECRETARIAT: "Secretariat",
+        LEAD: "WYP lead",
+        EXECUTIVE: "Deputy Mayor / executive",
+        VIEWER: "Read-only",
+    }
+
+
+class User(UserMixin, db.Model):
+    __tablename__ = "user_account"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    username: Mapped[str] = mapped_column(sa.String(80), unique=True)
+    password_hash: Mapped[str] = mapped_column(sa.String(256))
+    role: Mapped[str] = mapped_column(sa.String(20))
+    person_id: Mapped[Optional[int]] = mapped_column(sa.ForeignKey("person.id"))
+    active: Mapped[bool] = mapped_column(default=True)
+    created_at: Mapped[datetime] = mapped_column(sa.DateTime(timezone=True), default=utcnow)
+    last_sign_in_at: Mapped[Optional[datetime]] = mapped_column(sa.DateTime(timezone=True))
+
+    person: Mapped[Optional[Person]] = relationship()
+
+    def set_password(self, password: str) -> None:
+        self.password_hash = generate_password_hash(password)
+
+    def check_password(self, password: str) -> bool:
+        return check_password_hash(self.password_hash, password)
+
+    @property
+    def is_active(self) -> bool:  # Flask-Login refuses sign-in to disabled accounts
+        return self.active
+
+    @property
+    def organisation(self) -> Optional[Organisation]:
+        return self.person.organisation if self.person else None
+
+    @property
+    def display_name(self) -> str:
+        return self.person.name if self.person else self.username
+
+    @property
+    def role_label(self) -> str:
+        return Role.LABELS.get(self.role, self.role)

@@ -1,0 +1,65 @@
+"""Sign in and sign out."""
+
+from urllib.parse import urlsplit
+
+import sqlalchemy as sa
+from flask import Blueprint, current_app, flash, redirect, render_template, request, url_for
+from flask_login import current_user, login_required, login_user, logout_user
+
+from tracker.auth.forms import SignInForm
+from tracker.auth.models import User
+from tracker.extensions import db, limiter
+from tracker.timeutil import utcnow
+
+bp = Blueprint("auth", __name__)
+
+
+def _attempted_username() -> str:
+    return "user:" + (request.form.get("username") or "").strip().lower()
+
+
+def safe_next(target: str | None) -> str | None:
+    """Only a path on this site, so a crafted link cannot send someone elsewhere after sign-in."""
+    if not target or not target.startswith("/") or target.startswith("//") or "\\" in target:
+        return None
+    parts = urlsplit(target)
+    return target if not parts.scheme and not parts.netloc else None
+
+
+@bp.route("/login", methods=["GET", "POST"])
+@limiter.limit(
+    lambda: current_app.config["LOGIN_ATTEMPTS_PER_ADDRESS"],
+    methods=["POST"],
+    error_message="Too many sign-in attempts from your address.",
+)
+@limiter.limit(
+    lambda: current_app.config["LOGIN_ATTEMPTS_PER_USER"],
+    key_func=_attempted_username,
+    methods=["POST"],
+    error_message="Too many sign-in attempts for this username.",
+)
+def login():
+    if current_user.is_authenticated:
+        return redirect(url_for("home.index"))
+    form = SignInForm()
+    if form.validate_on_submit():
+        user = db.session.scalar(
+            sa.select(User).where(sa.func.lower(User.username) == form.username.data.strip().lower())
+        )
+        if user is None or not user.active or not user.check_password(form.password.data):
+            # One message whatever was wrong, so it does not reveal which usernames exist.
+            form.username.errors.append("Enter a correct username and password")
+        else:
+            login_user(user)
+            user.last_sign_in_at = utcnow()
+            db.session.commit()
+            return redirect(safe_next(request.args.get("next")) or url_for("home.index"))
+    return render_template("auth/login.html", form=form)
+
+
+@bp.post("/logout")
+@login_required
+def logout():
+    logout_user()
+    flash("You have signed out.", "success")
+    return redirect(url_for("auth.login"))

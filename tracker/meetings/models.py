@@ -1,0 +1,168 @@
+"""Meetings, who attended, the agenda and the lifecycle of the minutes."""
+
+from datetime import date, datetime
+from typing import Optional
+
+import sqlalchemy as sa
+from sqlalchemy.orm import Mapped, mapped_column, relationship
+
+from tracker.admin.models import MeetingType, Person
+from tracker.extensions import db
+from tracker.timeutil import utcnow
+
+
+class MinutesStatus:
+    DRAFT = "draft"
+    APPROVED = "approved"
+    PUBLISHED = "published"
+
+    ALL = (DRAFT, APPROVED, PUBLISHED)
+    LABELS = {DRAFT: "Draft", APPROVED: "Approved", PUBLISHED: "Published"}
+
+
+class AttendanceKind:
+    PRESENT = "present"
+    ALSO_PRESENT = "also_present"
+    APOLOGIES = "apologies"
+
+    ALL = (PRESENT, ALSO_PRESENT, APOLOGIES)
+    LABELS = {PRESENT: "Present", ALSO_PRESENT: "Also present", APOLOGIES: "Apologies"}
+
+
+class Meeting(db.Model):
+    __tablename__ = "meeting"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    meeting_type_id: Mapped[int] = mapped_column(sa.ForeignKey("meeting_type.id"), index=True)
+    # Local (UK) wall-clock time, as the secretariat enters it.
+    starts_at: Mapped[datetime] = mapped_column(sa.DateTime, index=True)
+    place: Mapped[str] = mapped_column(sa.String(200), default="")
+    theme: Mapped[str] = mapped_column(sa.String(200), default="")
+    minutes_status: Mapped[str] = mapped_column(sa.String(20), default=MinutesStatus.DRAFT)
+    previous_meeting_id: Mapped[Optional[int]] = mapped_column(sa.ForeignKey("meeting.id"))
+    next_meeting_on: Mapped[Optional[date]] = mapped_column(sa.Date)
+    # Item 2: were the previous minutes accepted as a correct record, or amended?
+    previous_minutes_outcome: Mapped[Optional[str]] = mapped_column(sa.String(20))
+    previous_minutes_amendment: Mapped[str] = mapped_column(sa.Text, default="")
+    minutes_revision: Mapped[int] = mapped_column(default=0)
+    approved_at: Mapped[Optional[datetime]] = mapped_column(sa.DateTime(timezone=True))
+    published_at: Mapped[Optional[datetime]] = mapped_column(sa.DateTime(timezone=True))
+    created_at: Mapped[datetime] = mapped_column(sa.DateTime(timezone=True), default=utcnow)
+    version: Mapped[int] = mapped_column(default=1)
+
+    __mapper_args__ = {"version_id_col": version}
+
+    meeting_type: Mapped[MeetingType] = relationship(back_populates="meetings")
+    previous_meeting: Mapped[Optional["Meeting"]] = relationship(remote_side=[id])
+    attendances: Mapped[list["Attendance"]] = relationship(
+        back_populates="meeting", cascade="all, delete-orphan"
+    )
+    agenda_items: Mapped[list["AgendaItem"]] = relationship(
+        back_populates="meeting", cascade="all, delete-orphan", order_by="AgendaItem.position"
+    )
+    future_items: Mapped[list["FutureAgendaItem"]] = relationship(
+        back_populates="meeting",
+        cascade="all, delete-orphan",
+        foreign_keys="FutureAgendaItem.meeting_id",
+        order_by="FutureAgendaItem.id",
+    )
+    revisions: Mapped[list["MinutesRevision"]] = relationship(
+        back_populates="meeting", cascade="all, delete-orphan", order_by="MinutesRevision.number"
+    )
+    actions: Mapped[list["Action"]] = relationship(back_populates="meeting")  # noqa: F821
+
+    @property
+    def title(self) -> str:
+        return f"{self.meeting_type.name}, {self.starts_at:%-d %B %Y}"
+
+    @property
+    def is_public(self) -> bool:
+        return self.meeting_type.is_public
+
+    def __str__(self) -> str:
+        return self.title
+
+
+class Attendance(db.Model):
+    __tablename__ = "attendance"
+    __table_args__ = (sa.UniqueConstraint("meeting_id", "person_id"),)
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    meeting_id: Mapped[int] = mapped_column(sa.ForeignKey("meeting.id"), index=True)
+    person_id: Mapped[int] = mapped_column(sa.ForeignKey("person.id"), index=True)
+    kind: Mapped[str] = mapped_column(sa.String(20), default=AttendanceKind.PRESENT)
+
+    meeting: Mapped[Meeting] = relationship(back_populates="attendances")
+    person: Mapped[Person] = relationship()
+
+
+class AgendaItem(db.Model):
+    __tablename__ = "agenda_item"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    meeting_id: Mapped[int] = mapped_column(sa.ForeignKey("meeting.id"), index=True)
+    # The item's number in the minutes is its place in this order (1-based), never stored.
+    position: Mapped[int] = mapped_column(default=0)
+    title: Mapped[str] = mapped_column(sa.String(300))
+    presenter_id: Mapped[Optional[int]] = mapped_column(sa.ForeignKey("person.id"))
+    # The notes as the secretariat writes them, in Markdown: paragraphs, lists, bold, links.
+    notes: Mapped[str] = mapped_column(sa.Text, default="")
+    version: Mapped[int] = mapped_column(default=1)
+
+    __mapper_args__ = {"version_id_col": version}
+
+    meeting: Mapped[Meeting] = relationship(back_populates="agenda_items")
+    presenter: Mapped[Optional[Person]] = relationship()
+    papers: Mapped[list["PaperLink"]] = relationship(
+        back_populates="agenda_item", cascade="all, delete-orphan", order_by="PaperLink.position"
+    )
+    actions: Mapped[list["Action"]] = relationship(  # noqa: F821
+        back_populates="agenda_item", order_by="Action.position"
+    )
+
+    @property
+    def number(self) -> int:
+        return self.meeting.agenda_items.index(self) + 1
+
+
+class PaperLink(db.Model):
+    __tablename__ = "paper_link"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    agenda_item_id: Mapped[int] = mapped_column(sa.ForeignKey("agenda_item.id"), index=True)
+    position: Mapped[int] = mapped_column(default=0)
+    title: Mapped[str] = mapped_column(sa.String(300))
+    url: Mapped[str] = mapped_column(sa.String(1000))
+
+    agenda_item: Mapped[AgendaItem] = relationship(back_populates="papers")
+
+
+class FutureAgendaItem(db.Model):
+    """An item agreed for a later meeting; carried into the next meeting's agenda when it is made."""
+
+    __tablename__ = "future_agenda_item"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    meeting_id: Mapped[int] = mapped_column(sa.ForeignKey("meeting.id"), index=True)
+    title: Mapped[str] = mapped_column(sa.String(300))
+    carried_into_id: Mapped[Optional[int]] = mapped_column(sa.ForeignKey("meeting.id"))
+
+    meeting: Mapped[Meeting] = relationship(back_populates="future_items", foreign_keys=[meeting_id])
+    carried_into: Mapped[Optional[Meeting]] = relationship(foreign_keys=[carried_into_id])
+
+
+class MinutesRevision(db.Model):
+    """A correction to published minutes: who made it, when and why."""
+
+    __tablename__ = "minutes_revision"
+    __table_args__ = (sa.UniqueConstraint("meeting_id", "number"),)
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    meeting_id: Mapped[int] = mapped_column(sa.ForeignKey("meeting.id"), index=True)
+    number: Mapped[int]
+    reason: Mapped[str] = mapped_column(sa.Text)
+    created_by_id: Mapped[Optional[int]] = mapped_column(sa.ForeignKey("user_account.id"))
+    created_at: Mapped[datetime] = mapped_column(sa.DateTime(timezone=True), default=utcnow)
+
+    meeting: Mapped[Meeting] = relationship(back_populates="revisions")
+    created_by: Mapped[Optional["User"]] = relationship()  # noqa: F821

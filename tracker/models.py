@@ -1,0 +1,37 @@
+"""Every model, imported in one place so Alembic and the shell see the whole schema."""
+
+from tracker.actions.models import Action, ActionStatus, ActionUpdate, action_indicator, action_priority
+from tracker.admin.models import MeetingType, Organisation, Person
+from tracker.audit import AuditEntry
+from tracker.auth.models import Role, User
+from tracker.meetings.models import (
+    AgendaItem,
+    Attendance,
+    AttendanceKind,
+    FutureAgendaItem,
+    Meeting,
+    MinutesRevision,
+    MinutesStatus,
+    PaperLink,
+)
+from tracker.plans.models import (
+    CrossCuttingTheme,
+    Direction,
+    Indicator,
+    IndicatorValue,
+    Objective,
+    Outcome,
+    Plan,
+    PlanStatus,
+    Priority,
+    PriorityRating,
+    Rating,
+)
+
+__all__ = [
+    "Action", "ActionStatus", "ActionUpdate", "AgendaItem", "Attendance", "AttendanceKind",
+    "AuditEntry", "CrossCuttingTheme", "Direction", "FutureAgendaItem", "Indicator",
+    "IndicatorValue", "Meeting", "MeetingType", "MinutesRevision", "MinutesStatus", "Objective",
+    "Organisation", "Outcome", "PaperLink", "Person", "Plan", "PlanStatus", "Priority",
+    "PriorityRating", "Rating", "Role", "User", "action_indicator", "action_priority",
+]
