@@ -71,16 +71,34 @@ def _empty_all_tables() -> None:
 
 
 @pytest.fixture(autouse=True)
-def clean_state(app):
-    """Each test starts with an empty database, fresh rate limits and no session left over."""
+def clean_state(request, app):
+    """Each test starts with an empty database, fresh rate limits and no session left over.
+
+    Tests marked `read_only_demo` share one load of the demo data across their module instead
+    (see `read_only_demo`); they must not change it.
+    """
     limiter.reset()
     ctx = app.app_context()
     ctx.push()
     yield
     db.session.rollback()
     db.session.remove()
-    _empty_all_tables()
+    if request.node.get_closest_marker("read_only_demo") is None:
+        _empty_all_tables()
     ctx.pop()
+
+
+@pytest.fixture(scope="module")
+def read_only_demo(app):
+    """The demo data, loaded once for a module of tests that only read it; emptied afterwards."""
+    from tracker import demo as demo_data
+
+    with app.app_context():
+        demo_data.load()
+        db.session.remove()
+    yield demo_data
+    with app.app_context():
+        _empty_all_tables()
 
 
 @pytest.fixture

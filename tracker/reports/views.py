@@ -1,4 +1,4 @@
-"""Reports: the outstanding-actions report, minutes and the Delivery Quarterly pack."""
+"""Reports: the index of reports; each report's routes live in a module of its own."""
 
 from flask import Blueprint, render_template
 
@@ -11,3 +11,7 @@ bp = Blueprint("reports", __name__, url_prefix="/reports")
 @permission_required(Permission.READ_REPORTS)
 def index():
     return render_template("reports/index.html")
+
+
+# Each report registers its routes on `bp`.
+from tracker.reports import delivery_quarterly_views, outstanding_views  # noqa: E402, F401

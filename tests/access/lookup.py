@@ -1,0 +1,60 @@
+"""Finding demo records by what people call them, for building URLs in access rules."""
+
+import sqlalchemy as sa
+
+from tracker.extensions import db
+from tracker.models import (
+    Action,
+    Indicator,
+    Meeting,
+    MeetingType,
+    Organisation,
+    Person,
+    Plan,
+    Priority,
+    User,
+)
+
+
+class Demo:
+    """Lookups over the loaded demo data; each returns a record's id."""
+
+    def first(self, model, *where) -> int:
+        record_id = db.session.scalar(sa.select(model.id).where(*where).order_by(model.id).limit(1))
+        assert record_id is not None, f"no {model.__name__} in the demo data matching {where}"
+        return record_id
+
+    def com_meeting(self) -> int:
+        return self.first(Meeting, Meeting.starts_at >= "2023-10-10", Meeting.starts_at < "2023-10-11")
+
+    def action(self, reference: str = "COM-2023-10-04a") -> int:
+        return self.first(Action, Action.reference == reference)
+
+    def confidential_action(self) -> int:
+        return self.first(Action, Action.confidential.is_(True))
+
+    def agenda_item(self) -> int:
+        from tracker.models import AgendaItem
+
+        return self.first(AgendaItem, AgendaItem.meeting_id == self.com_meeting())
+
+    def plan(self) -> int:
+        return self.first(Plan)
+
+    def priority(self) -> int:
+        return self.first(Priority)
+
+    def indicator(self) -> int:
+        return self.first(Indicator)
+
+    def organisation(self) -> int:
+        return self.first(Organisation)
+
+    def person(self) -> int:
+        return self.first(Person)
+
+    def meeting_type(self) -> int:
+        return self.first(MeetingType)
+
+    def user(self) -> int:
+        return self.first(User)

@@ -1,0 +1,7 @@
+"""The reports index. Each report's routes have their own module here."""
+
+from tests.access import EVERYONE, Rule
+
+RULES = {
+    "reports.index": Rule(allowed=EVERYONE),
+}

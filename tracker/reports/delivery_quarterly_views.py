@@ -1,0 +1,1 @@
+"""The Delivery Quarterly pack: page and Word."""

@@ -1,0 +1,1 @@
+"""The outstanding-actions report: page, Word and CSV."""
