@@ -52,10 +52,10 @@ class Plan(db.Model):
     id: Mapped[int] = mapped_column(primary_key=True)
     title: Mapped[str] = mapped_column(sa.String(300))
     version_label: Mapped[str] = mapped_column(sa.String(100), default="")
-    starts_on: Mapped[Optional[date]] = mapped_column(sa.Date)
-    ends_on: Mapped[Optional[date]] = mapped_column(sa.Date)
+    starts_on: Mapped[date | None] = mapped_column(sa.Date)
+    ends_on: Mapped[date | None] = mapped_column(sa.Date)
     status: Mapped[str] = mapped_column(sa.String(20), default=PlanStatus.DRAFT)
-    copied_from_id: Mapped[Optional[int]] = mapped_column(sa.ForeignKey("plan.id"))
+    copied_from_id: Mapped[int | None] = mapped_column(sa.ForeignKey("plan.id"))
     created_at: Mapped[datetime] = mapped_column(sa.DateTime(timezone=True), default=utcnow)
 
     copied_from: Mapped[Optional["Plan"]] = relationship(remote_side=[id])
@@ -146,7 +146,7 @@ class PriorityRating(db.Model):
     rating: Mapped[str] = mapped_column(sa.String(10))
     rationale: Mapped[str] = mapped_column(sa.Text, default="")
     set_on: Mapped[date] = mapped_column(sa.Date)
-    set_by_id: Mapped[Optional[int]] = mapped_column(sa.ForeignKey("user_account.id"))
+    set_by_id: Mapped[int | None] = mapped_column(sa.ForeignKey("user_account.id"))
 
     priority: Mapped[Priority] = relationship(back_populates="ratings")
     set_by: Mapped[Optional["User"]] = relationship()  # noqa: F821
@@ -195,10 +195,10 @@ class IndicatorValue(db.Model):
     # The force total is stored under FORCE, never as NULL, so the unique constraint holds.
     district: Mapped[str] = mapped_column(sa.String(40), default=FORCE)
     # None means "not available" for that period.
-    value: Mapped[Optional[Decimal]] = mapped_column(sa.Numeric(18, 4))
+    value: Mapped[Decimal | None] = mapped_column(sa.Numeric(18, 4))
     note: Mapped[str] = mapped_column(sa.Text, default="")
     comment: Mapped[str] = mapped_column(sa.Text, default="")
     created_at: Mapped[datetime] = mapped_column(sa.DateTime(timezone=True), default=utcnow)
-    created_by_id: Mapped[Optional[int]] = mapped_column(sa.ForeignKey("user_account.id"))
+    created_by_id: Mapped[int | None] = mapped_column(sa.ForeignKey("user_account.id"))
 
     indicator: Mapped[Indicator] = relationship(back_populates="values")

@@ -1,0 +1,225 @@
+"""Reading indicator values from a CSV file: the layout, and every way a file can be wrong.
+
+The layout (shown on the upload page, and downloadable as a template):
+
+    indicator,period_label,period_end,district,value,note
+    Total recorded crime,12 months to Dec 2020,2020-12-31,West Yorkshire,258882,Home Office counting rules
+    Total recorded crime,12 months to Dec 2020,2020-12-31,Leeds,91061,
+
+- indicator: the indicator's name exactly as the plan lists it (capitals do not matter);
+- period_label: how the report names the period, e.g. "12 months to Dec 2020";
+- period_end: the period's last day, as 2020-12-31 or 31/12/2020;
+- district: West Yorkshire (or blank, or "Force") for the force total, or Bradford, Calderdale,
+  Kirklees, Leeds or Wakefield;
+- value: a number (292070, 292,070 in quotes, 77.4 or 77.4%), or "not available";
+- note: how it was counted (may be blank);
+- comment (optional 7th column): the comment for the Delivery Quarterly pack.
+
+A file is checked whole before anything is saved. Any problem refuses the whole file, naming
+the line and the reason. A row for a period and district that is already stored is refused too
+(a duplicate, not a silent correction): correct a stored value on the indicator's page.
+"""
+
+import csv
+import io
+from dataclasses import dataclass
+from datetime import date, datetime
+from decimal import Decimal, InvalidOperation
+
+from tracker.plans.models import DISTRICTS, FORCE, Indicator
+
+HEADER = ("indicator", "period_label", "period_end", "district", "value", "note")
+OPTIONAL_COLUMN = "comment"
+MAX_ROWS = 5000
+MAX_PROBLEMS_SHOWN = 50
+NOT_AVAILABLE = {"not available", "n/a", "na"}
+FORCE_NAMES = {"", FORCE.lower(), "force", "west yorks", "w yorks"}
+# Numeric(18, 4) holds up to 14 digits before the point.
+LARGEST = Decimal("1e14")
+
+
+@dataclass(frozen=True)
+class Problem:
+    line: int
+    message: str
+
+    def __str__(self) -> str:
+        return f"Line {self.line}: {self.message}" if self.line else self.message
+
+
+@dataclass(frozen=True)
+class Row:
+    """One checked row of the file, ready to save."""
+
+    line: int
+    indicator: Indicator
+    period_label: str
+    period_end: date
+    district: str
+    value: Decimal | None
+    note: str
+    comment: str
+
+
+class UploadRefused(Exception):
+    """The file cannot be saved; `problems` says where and why."""
+
+    def __init__(self, problems: list[Problem]):
+        super().__init__(f"{len(problems)} problem(s) in the file")
+        self.problems = problems
+
+
+def parse_date(text: str) -> date:
+    """2020-12-31 or 31/12/2020; ValueError with a message a person can act on."""
+    text = text.strip()
+    for layout in ("%Y-%m-%d", "%d/%m/%Y"):
+        parts = text.split("-" if "-" in layout else "/")
+        if len(parts) == 3 and all(p.isdigit() for p in parts):
+            try:
+                return datetime.strptime(text, layout).date()
+            except ValueError:
+                raise ValueError(f"period_end {text!r} is not a real date") from None
+    raise ValueError(f"period_end {text!r} is not a date: write it like 2020-12-31")
+
+
+def parse_value(text: str) -> Decimal | None:
+    """A number, or None for "not available"; ValueError otherwise."""
+    cleaned = text.strip()
+    if cleaned.lower() in NOT_AVAILABLE:
+        return None
+    if not cleaned:
+        raise ValueError('value is empty: enter a number, or "not available"')
+    number_text = cleaned.replace(",", "").removesuffix("%").strip()
+    try:
+        number = Decimal(number_text)
+    except InvalidOperation:
+        raise ValueError(f'value {cleaned!r} is not a number (or "not available")') from None
+    if not number.is_finite() or abs(number) >= LARGEST:
+        raise ValueError(f"value {cleaned!r} is not a number the tracker can store")
+    return number
+
+
+def parse_district(text: str) -> str:
+    name = text.strip().lower()
+    if name in FORCE_NAMES:
+        return FORCE
+    for district in DISTRICTS:
+        if name == district.lower():
+            return district
+    raise ValueError(
+        f"district {text.strip()!r} is not one of West Yorkshire, {', '.join(DISTRICTS)}"
+    )
+
+
+def read(
+    data: bytes,
+    indicators: list[Indicator],
+    stored: dict[tuple[int, date, str], str],
+) -> list[Row]:
+    """Check a whole file against a plan's indicators and the values already stored.
+
+    `stored` maps (indicator id, period end, district) to the value's text, for the keys
+    already in the database. Returns the rows, or raises UploadRefused with every problem.
+    """
+    try:
+        text = data.decode("utf-8-sig")
+    except UnicodeDecodeError:
+        raise UploadRefused(
+            [Problem(0, "The file is not UTF-8 text: save it from your spreadsheet as 'CSV UTF-8'")]
+        ) from None
+    reader = csv.reader(io.StringIO(text, newline=""))
+    header = next(reader, None)
+    if header is None:
+        raise UploadRefused([Problem(0, "The file is empty")])
+    names = tuple(cell.strip().lower() for cell in header)
+    if names not in (HEADER, (*HEADER, OPTIONAL_COLUMN)):
+        raise UploadRefused(
+            [Problem(1, f"the header row must be {','.join(HEADER)} (optionally ,{OPTIONAL_COLUMN}); "
+                        f"this file has {','.join(cell.strip() for cell in header)}")]
+        )
+    width = len(names)
+
+    by_name: dict[str, list[Indicator]] = {}
+    for indicator in indicators:
+        by_name.setdefault(indicator.name.strip().lower(), []).append(indicator)
+
+    problems: list[Problem] = []
+    rows: list[Row] = []
+    seen: dict[tuple[int, date, str], int] = {}
+    for cells in reader:
+        line = reader.line_num
+        if not any(cell.strip() for cell in cells):
+            continue  # spreadsheets often leave blank lines at the end
+        if len(rows) + len(problems) >= MAX_ROWS:
+            problems.append(Problem(line, f"the file has more than {MAX_ROWS} rows: split it"))
+            break
+        if len(cells) != width:
+            problems.append(Problem(line, f"expected {width} columns, found {len(cells)}"))
+            continue
+        cells = [*cells, ""] if width == len(HEADER) else cells
+        name, label, end_text, district_text, value_text, note, comment = cells
+        row_problems = []
+        matches = by_name.get(name.strip().lower(), [])
+        if not matches:
+            row_problems.append(f"unknown indicator {name.strip()!r}")
+        elif len(matches) > 1:
+            row_problems.append(f"more than one indicator is called {name.strip()!r}")
+        if not label.strip():
+            row_problems.append("period_label is empty: e.g. 12 months to Dec 2020")
+        elif len(label.strip()) > 100:
+            row_problems.append("period_label is longer than 100 characters")
+        parsed = {}
+        for key, parse, raw in (
+            ("period_end", parse_date, end_text),
+            ("district", parse_district, district_text),
+            ("value", parse_value, value_text),
+        ):
+            try:
+                parsed[key] = parse(raw)
+            except ValueError as error:
+                row_problems.append(str(error))
+        if not row_problems:
+            indicator = matches[0]
+            key = (indicator.id, parsed["period_end"], parsed["district"])
+            when = f"{parsed['period_end']:%-d %b %Y}"
+            if key in seen:
+                row_problems.append(
+                    f"duplicate row: {indicator.name}, {parsed['district']}, {when} "
+                    f"is already on line {seen[key]}"
+                )
+            elif key in stored:
+                row_problems.append(
+                    f"duplicate row: {indicator.name}, {parsed['district']}, {when} is already "
+                    f"stored ({stored[key]}); correct it on the indicator's page"
+                )
+            seen.setdefault(key, line)
+        if row_problems:
+            problems.extend(Problem(line, message) for message in row_problems)
+            continue
+        rows.append(
+            Row(
+                line=line,
+                indicator=matches[0],
+                period_label=label.strip(),
+                period_end=parsed["period_end"],
+                district=parsed["district"],
+                value=parsed["value"],
+                note=note.strip(),
+                comment=comment.strip(),
+            )
+        )
+    if problems:
+        raise UploadRefused(problems)
+    if not rows:
+        raise UploadRefused([Problem(0, "The file has a header row but no values")])
+    return rows
+
+
+def template(indicators: list[Indicator]) -> str:
+    """A CSV with the header and one example row per indicator, to fill in."""
+    out = io.StringIO()
+    writer = csv.writer(out, lineterminator="\r\n")
+    writer.writerow(HEADER)
+    for indicator in indicators:
+        writer.writerow([indicator.name, "12 months to Dec 2020", "2020-12-31", FORCE, "", ""])
+    return out.getvalue()
