@@ -1,7 +1,5 @@
 """The directory: organisations, people and the kinds of meeting."""
 
-from typing import Optional
-
 import sqlalchemy as sa
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 

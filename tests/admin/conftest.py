@@ -1,0 +1,69 @@
+"""Fixtures for the administration tests: a signed-in administrator and helpers to read pages."""
+
+import pytest
+import sqlalchemy as sa
+from flask.testing import FlaskClient
+
+from tracker.audit import AuditEntry
+from tracker.extensions import db
+
+
+class SeparateRequestsClient(FlaskClient):
+    """A test client whose every request runs in its own app context, as on a real server.
+
+    The shared `clean_state` fixture keeps an app context open for the whole test, and Flask
+    reuses it for requests: Flask-Login's signed-in user (cached on `g`) and the database session
+    would then carry over from one request, or one client, to the next. After each request the
+    test's own session is expired, so the test reads what the request saved.
+    """
+
+    def open(self, *args, **kwargs):
+        with self.application.app_context():
+            response = super().open(*args, **kwargs)
+        db.session.expire_all()
+        return response
+
+
+@pytest.fixture
+def client(app):
+    app.test_client_class = SeparateRequestsClient
+    yield app.test_client()
+    app.test_client_class = None
+
+
+@pytest.fixture
+def browser(app):
+    """Another person's browser: its own cookies, its own requests."""
+    app.test_client_class = SeparateRequestsClient
+    yield app.test_client
+    app.test_client_class = None
+
+
+@pytest.fixture
+def admin(login_as):
+    """The administrator, signed in on `client`."""
+    return login_as("admin")
+
+
+def text_of(response) -> str:
+    return response.get_data(as_text=True)
+
+
+def error_summary(response) -> str:
+    """The GOV.UK error summary's text, or '' when the page has none."""
+    page = text_of(response)
+    start = page.find('class="govuk-error-summary"')
+    if start == -1:
+        return ""
+    return page[start : page.find("</ul>", start)]
+
+
+def audit_entries(entity_type: str | None = None) -> list[AuditEntry]:
+    query = sa.select(AuditEntry).order_by(AuditEntry.id)
+    if entity_type:
+        query = query.where(AuditEntry.entity_type == entity_type)
+    return list(db.session.scalars(query))
+
+
+def count(model, *where) -> int:
+    return db.session.scalar(sa.select(sa.func.count()).select_from(model).where(*where))
