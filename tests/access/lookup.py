@@ -1,5 +1,7 @@
 """Finding demo records by what people call them, for building URLs in access rules."""
 
+from datetime import datetime
+
 import sqlalchemy as sa
 
 from tracker.extensions import db
@@ -25,7 +27,11 @@ class Demo:
         return record_id
 
     def com_meeting(self) -> int:
-        return self.first(Meeting, Meeting.starts_at >= "2023-10-10", Meeting.starts_at < "2023-10-11")
+        return self.first(
+            Meeting,
+            Meeting.starts_at >= datetime(2023, 10, 10),
+            Meeting.starts_at < datetime(2023, 10, 11),
+        )
 
     def action(self, reference: str = "COM-2023-10-04a") -> int:
         return self.first(Action, Action.reference == reference)
@@ -37,6 +43,11 @@ class Demo:
         from tracker.models import AgendaItem
 
         return self.first(AgendaItem, AgendaItem.meeting_id == self.com_meeting())
+
+    def future_item(self) -> int:
+        from tracker.models import FutureAgendaItem
+
+        return self.first(FutureAgendaItem, FutureAgendaItem.meeting_id == self.com_meeting())
 
     def plan(self) -> int:
         return self.first(Plan)

@@ -1,8 +1,46 @@
-"""Meetings, attendance, agenda and minutes."""
+"""Meetings, attendance, agenda, actions raised in items, and minutes.
 
-from tests.access import EVERYONE, Rule
+Everyone signed in reads meetings and minutes; only the secretariat and administrators change them.
+Forms that both show (GET) and save (POST) are checked here by GET; tests/meetings/test_access.py
+checks that their POSTs are refused to everyone else too.
+"""
+
+from tests.access import EVERYONE, Rule, roles
+
+EDITORS = roles("admin", "secretariat")
+
+
+def _com(d) -> dict:
+    return {"meeting_id": d.com_meeting()}
+
+
+def _item(d) -> dict:
+    return {"meeting_id": d.com_meeting(), "item_id": d.agenda_item()}
+
 
 RULES = {
     "meetings.index": Rule(allowed=EVERYONE),
-    "meetings.detail": Rule(allowed=EVERYONE, args=lambda d: {"meeting_id": d.com_meeting()}),
+    "meetings.detail": Rule(allowed=EVERYONE, args=_com),
+    "meetings.minutes": Rule(allowed=EVERYONE, args=_com),
+    "meetings.minutes_docx": Rule(allowed=EVERYONE, args=_com),
+    "meetings.new": Rule(allowed=EDITORS),
+    "meetings.edit": Rule(allowed=EDITORS, args=_com),
+    "meetings.delete": Rule(allowed=EDITORS, args=_com),
+    "meetings.attendance": Rule(allowed=EDITORS, args=_com),
+    "meetings.new_item": Rule(allowed=EDITORS, args=_com),
+    "meetings.edit_item": Rule(allowed=EDITORS, args=_item),
+    "meetings.move_item": Rule(
+        allowed=EDITORS, args=_item, method="POST", data=lambda d: {"direction": "down"}
+    ),
+    "meetings.remove_item": Rule(allowed=EDITORS, args=_item),
+    "meetings.raise_action": Rule(allowed=EDITORS, args=_item),
+    "meetings.previous_minutes": Rule(allowed=EDITORS, args=_com),
+    "meetings.next_meeting": Rule(allowed=EDITORS, args=_com),
+    "meetings.remove_future_item": Rule(
+        allowed=EDITORS,
+        args=lambda d: {"meeting_id": d.com_meeting(), "future_id": d.future_item()},
+    ),
+    "meetings.approve": Rule(allowed=EDITORS, args=_com, method="POST"),
+    "meetings.publish": Rule(allowed=EDITORS, args=_com, method="POST"),
+    "meetings.return_to_draft": Rule(allowed=EDITORS, args=_com, method="POST"),
 }

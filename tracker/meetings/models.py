@@ -20,6 +20,16 @@ class MinutesStatus:
     LABELS = {DRAFT: "Draft", APPROVED: "Approved", PUBLISHED: "Published"}
 
 
+class PreviousMinutesOutcome:
+    """What item 2 records about the notes of the previous meeting."""
+
+    ACCEPTED = "accepted"
+    AMENDED = "amended"
+
+    ALL = (ACCEPTED, AMENDED)
+    LABELS = {ACCEPTED: "Accepted as a correct record", AMENDED: "Amended, then accepted"}
+
+
 class AttendanceKind:
     PRESENT = "present"
     ALSO_PRESENT = "also_present"
@@ -39,23 +49,26 @@ class Meeting(db.Model):
     place: Mapped[str] = mapped_column(sa.String(200), default="")
     theme: Mapped[str] = mapped_column(sa.String(200), default="")
     minutes_status: Mapped[str] = mapped_column(sa.String(20), default=MinutesStatus.DRAFT)
-    previous_meeting_id: Mapped[Optional[int]] = mapped_column(sa.ForeignKey("meeting.id"))
-    next_meeting_on: Mapped[Optional[date]] = mapped_column(sa.Date)
+    previous_meeting_id: Mapped[int | None] = mapped_column(sa.ForeignKey("meeting.id"))
+    next_meeting_on: Mapped[date | None] = mapped_column(sa.Date)
     # Item 2: were the previous minutes accepted as a correct record, or amended?
-    previous_minutes_outcome: Mapped[Optional[str]] = mapped_column(sa.String(20))
+    previous_minutes_outcome: Mapped[str | None] = mapped_column(sa.String(20))
     previous_minutes_amendment: Mapped[str] = mapped_column(sa.Text, default="")
     minutes_revision: Mapped[int] = mapped_column(default=0)
-    approved_at: Mapped[Optional[datetime]] = mapped_column(sa.DateTime(timezone=True))
-    published_at: Mapped[Optional[datetime]] = mapped_column(sa.DateTime(timezone=True))
+    approved_at: Mapped[datetime | None] = mapped_column(sa.DateTime(timezone=True))
+    published_at: Mapped[datetime | None] = mapped_column(sa.DateTime(timezone=True))
     created_at: Mapped[datetime] = mapped_column(sa.DateTime(timezone=True), default=utcnow)
     version: Mapped[int] = mapped_column(default=1)
 
     __mapper_args__ = {"version_id_col": version}
 
     meeting_type: Mapped[MeetingType] = relationship(back_populates="meetings")
-    previous_meeting: Mapped[Optional["Meeting"]] = relationship(remote_side=[id])
+    # post_update: when meetings of a series swap places, each row's link is written after both
+    # rows are saved, so two meetings pointing at each other in turn is not a circular dependency.
+    previous_meeting: Mapped[Optional["Meeting"]] = relationship(remote_side=[id], post_update=True)
+    # In the order they were recorded, which is the order the minutes list them.
     attendances: Mapped[list["Attendance"]] = relationship(
-        back_populates="meeting", cascade="all, delete-orphan"
+        back_populates="meeting", cascade="all, delete-orphan", order_by="Attendance.id"
     )
     agenda_items: Mapped[list["AgendaItem"]] = relationship(
         back_populates="meeting", cascade="all, delete-orphan", order_by="AgendaItem.position"
@@ -104,7 +117,7 @@ class AgendaItem(db.Model):
     # The item's number in the minutes is its place in this order (1-based), never stored.
     position: Mapped[int] = mapped_column(default=0)
     title: Mapped[str] = mapped_column(sa.String(300))
-    presenter_id: Mapped[Optional[int]] = mapped_column(sa.ForeignKey("person.id"))
+    presenter_id: Mapped[int | None] = mapped_column(sa.ForeignKey("person.id"))
     # The notes as the secretariat writes them, in Markdown: paragraphs, lists, bold, links.
     notes: Mapped[str] = mapped_column(sa.Text, default="")
     version: Mapped[int] = mapped_column(default=1)
@@ -112,7 +125,7 @@ class AgendaItem(db.Model):
     __mapper_args__ = {"version_id_col": version}
 
     meeting: Mapped[Meeting] = relationship(back_populates="agenda_items")
-    presenter: Mapped[Optional[Person]] = relationship()
+    presenter: Mapped[Person | None] = relationship()
     papers: Mapped[list["PaperLink"]] = relationship(
         back_populates="agenda_item", cascade="all, delete-orphan", order_by="PaperLink.position"
     )
@@ -145,10 +158,10 @@ class FutureAgendaItem(db.Model):
     id: Mapped[int] = mapped_column(primary_key=True)
     meeting_id: Mapped[int] = mapped_column(sa.ForeignKey("meeting.id"), index=True)
     title: Mapped[str] = mapped_column(sa.String(300))
-    carried_into_id: Mapped[Optional[int]] = mapped_column(sa.ForeignKey("meeting.id"))
+    carried_into_id: Mapped[int | None] = mapped_column(sa.ForeignKey("meeting.id"))
 
     meeting: Mapped[Meeting] = relationship(back_populates="future_items", foreign_keys=[meeting_id])
-    carried_into: Mapped[Optional[Meeting]] = relationship(foreign_keys=[carried_into_id])
+    carried_into: Mapped[Meeting | None] = relationship(foreign_keys=[carried_into_id])
 
 
 class MinutesRevision(db.Model):
@@ -161,7 +174,7 @@ class MinutesRevision(db.Model):
     meeting_id: Mapped[int] = mapped_column(sa.ForeignKey("meeting.id"), index=True)
     number: Mapped[int]
     reason: Mapped[str] = mapped_column(sa.Text)
-    created_by_id: Mapped[Optional[int]] = mapped_column(sa.ForeignKey("user_account.id"))
+    created_by_id: Mapped[int | None] = mapped_column(sa.ForeignKey("user_account.id"))
     created_at: Mapped[datetime] = mapped_column(sa.DateTime(timezone=True), default=utcnow)
 
     meeting: Mapped[Meeting] = relationship(back_populates="revisions")

@@ -1,36 +1,333 @@
-"""Meetings: the list, one meeting's page, and (later) the agenda, attendance and minutes."""
+"""Meetings: the list, one meeting's page, creating and changing a meeting, attendance, lifecycle.
+
+The agenda items (with the actions raised in them, item 2 and the future items) have their routes
+in `item_views`, the minutes (page and Word) in `minutes_views`; all share this blueprint.
+Reading needs READ_MEETINGS; every change needs EDIT_MEETINGS (secretariat and admin).
+"""
+
+from datetime import datetime
 
 import sqlalchemy as sa
-from flask import Blueprint, render_template
+from flask import Blueprint, abort, current_app, flash, redirect, render_template, request, url_for
+from flask_login import current_user
+from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import selectinload
+from sqlalchemy.orm.exc import StaleDataError
 
-from tracker.auth.permissions import Permission, permission_required
+from tracker.actions.raising import letters
+from tracker.admin.models import MeetingType, Organisation, Person
+from tracker.auth.permissions import Permission, can_see_action, permission_required
+from tracker.errors import render_error
 from tracker.extensions import db
-from tracker.meetings.models import AgendaItem, Attendance, Meeting
+from tracker.meetings import agenda, forms, lifecycle, notes, services
+from tracker.meetings.lifecycle import MinutesError
+from tracker.meetings.models import AttendanceKind, Meeting, MinutesStatus
 
 bp = Blueprint("meetings", __name__, url_prefix="/meetings")
+
+
+@bp.errorhandler(StaleDataError)
+@bp.errorhandler(IntegrityError)
+def changed_meanwhile(error):
+    # Someone else saved the same record between this person's reading and writing it.
+    db.session.rollback()
+    return render_error(
+        409,
+        "Someone else changed this meeting while you were working on it, so your change was not "
+        "saved. Go back, reload the page to see their change, and try again.",
+    )
+
+
+@bp.app_template_filter("notes")
+def notes_filter(text: str):
+    """An item's Markdown notes as safe HTML."""
+    return notes.to_html(text)
+
+
+@bp.app_template_filter("letter")
+def letter_filter(index: int) -> str:
+    """0 → a, 1 → b ...: the letter of an action in its item, as the minutes letter them."""
+    return letters(index)
+
+
+# --- shared helpers -------------------------------------------------------------------------
+
+
+def load_meeting(meeting_id: int) -> Meeting:
+    return db.first_or_404(services.meeting_query(meeting_id))
+
+
+def item_of(meeting: Meeting, item_id: int):
+    """The meeting's agenda item with this id; another meeting's item is not found here."""
+    item = next((item for item in meeting.agenda_items if item.id == item_id), None)
+    if item is None:
+        abort(404)
+    return item
+
+
+def refuse(form, field_name: str, message: str) -> None:
+    """Show a refusal from a service as an error on the form's field."""
+    field = form[field_name]
+    field.errors = [*field.errors, message]
+
+
+def meeting_types() -> list[MeetingType]:
+    return list(db.session.scalars(sa.select(MeetingType).order_by(MeetingType.name)))
+
+
+def organisations() -> list[Organisation]:
+    return list(db.session.scalars(sa.select(Organisation).order_by(Organisation.name)))
+
+
+def people() -> list[Person]:
+    return list(
+        db.session.scalars(
+            sa.select(Person)
+            .join(Person.organisation)
+            .options(selectinload(Person.organisation))
+            .order_by(Organisation.short_name, Person.name)
+        )
+    )
+
+
+def correction_reason(form) -> str:
+    return (form.correction_reason.data or "").strip()
+
+
+# --- the list and one meeting ---------------------------------------------------------------
 
 
 @bp.get("")
 @permission_required(Permission.READ_MEETINGS)
 def index():
+    types = meeting_types()
+    years = db.session.scalars(
+        sa.select(sa.extract("year", Meeting.starts_at).label("year")).distinct().order_by(sa.desc("year"))
+    ).all()
+    filters = forms.FilterForm(request.args)
+    filters.type.choices = forms.choices(((t.short_name, t.name) for t in types), blank="All types")
+    filters.year.choices = forms.choices(((int(y), int(y)) for y in years), blank="All years")
+    query = sa.select(Meeting).options(selectinload(Meeting.meeting_type))
+    chosen_type = next((t for t in types if t.short_name == request.args.get("type")), None)
+    if chosen_type is not None:
+        query = query.where(Meeting.meeting_type_id == chosen_type.id)
+    year = request.args.get("year", type=int)
+    if year and 1900 < year < 3000:
+        query = query.where(
+            Meeting.starts_at >= datetime(year, 1, 1), Meeting.starts_at < datetime(year + 1, 1, 1)
+        )
     page = db.paginate(
-        sa.select(Meeting).options(selectinload(Meeting.meeting_type)).order_by(Meeting.starts_at.desc()),
+        query.order_by(Meeting.starts_at.desc(), Meeting.id.desc()),
+        per_page=current_app.config["PER_PAGE"],
+        max_per_page=100,
         error_out=False,
     )
-    return render_template("meetings/index.html", page=page)
+    return render_template(
+        "meetings/index.html",
+        page=page,
+        filters=filters,
+        filtered=chosen_type is not None or bool(year),
+    )
 
 
 @bp.get("/<int:meeting_id>")
 @permission_required(Permission.READ_MEETINGS)
 def detail(meeting_id: int):
-    meeting = db.first_or_404(
-        sa.select(Meeting)
-        .where(Meeting.id == meeting_id)
-        .options(
-            selectinload(Meeting.meeting_type),
-            selectinload(Meeting.attendances).selectinload(Attendance.person),
-            selectinload(Meeting.agenda_items).selectinload(AgendaItem.actions),
-        )
+    meeting = load_meeting(meeting_id)
+    items = meeting.agenda_items
+    return render_template(
+        "meetings/detail.html",
+        meeting=meeting,
+        actions_of={
+            item.id: [a for a in item.actions if can_see_action(current_user, a)] for item in items
+        },
+        previous_minutes_item=agenda.find(items, agenda.is_previous_minutes),
+        matters_arising=services.matters_arising(meeting, current_user),
+        attendees={kind: services.attendees(meeting, kind) for kind in AttendanceKind.ALL},
+        Kind=AttendanceKind,
+        Status=MinutesStatus,
     )
-    return render_template("meetings/detail.html", meeting=meeting)
+
+
+# --- creating and changing a meeting --------------------------------------------------------
+
+
+def _meeting_form(types, **data):
+    form = forms.MeetingForm(data=data)
+    form.meeting_type.choices = forms.choices(
+        ((t.id, t.name) for t in types), blank="Choose a type of meeting"
+    )
+    return form
+
+
+@bp.route("/new", methods=["GET", "POST"])
+@permission_required(Permission.EDIT_MEETINGS)
+def new():
+    types = meeting_types()
+    data = {}
+    after = db.session.get(Meeting, request.args.get("after", type=int) or 0)
+    if after is not None:
+        # "Create the next meeting": same series, same time and place, on the agreed date.
+        data = {
+            "meeting_type": str(after.meeting_type_id),
+            "date": after.next_meeting_on,
+            "time": f"{after.starts_at:%H:%M}",
+            "place": after.place,
+        }
+    form = _meeting_form(types, **data)
+    if form.validate_on_submit():
+        meeting_type = db.session.get(MeetingType, int(form.meeting_type.data))
+        meeting = services.create_meeting(
+            current_user,
+            meeting_type=meeting_type,
+            starts_at=datetime.combine(form.date.data, form.starts_time),
+            place=form.place.data or "",
+            theme=form.theme.data or "",
+        )
+        db.session.commit()
+        flash(f"The {meeting.title} has been created with its standing agenda.", "success")
+        return redirect(url_for("meetings.detail", meeting_id=meeting.id))
+    return render_template("meetings/form.html", form=form, meeting=None, after=after)
+
+
+@bp.route("/<int:meeting_id>/edit", methods=["GET", "POST"])
+@permission_required(Permission.EDIT_MEETINGS)
+def edit(meeting_id: int):
+    meeting = load_meeting(meeting_id)
+    types = meeting_types()
+    form = _meeting_form(
+        types,
+        meeting_type=str(meeting.meeting_type_id),
+        date=meeting.starts_at.date(),
+        time=f"{meeting.starts_at:%H:%M}",
+        place=meeting.place,
+        theme=meeting.theme,
+    ).for_meeting(meeting)
+    if form.validate_on_submit():
+        try:
+            changed = services.update_details(
+                meeting,
+                current_user,
+                meeting_type=db.session.get(MeetingType, int(form.meeting_type.data)),
+                starts_at=datetime.combine(form.date.data, form.starts_time),
+                place=form.place.data or "",
+                theme=form.theme.data or "",
+                reason=correction_reason(form),
+            )
+        except MinutesError as refusal:
+            db.session.rollback()
+            refuse(form, "meeting_type", str(refusal))
+        else:
+            db.session.commit()
+            if changed:
+                flash("The meeting's details have been saved.", "success")
+            return redirect(url_for("meetings.detail", meeting_id=meeting.id))
+    return render_template("meetings/form.html", form=form, meeting=meeting, after=None)
+
+
+@bp.route("/<int:meeting_id>/delete", methods=["GET", "POST"])
+@permission_required(Permission.EDIT_MEETINGS)
+def delete(meeting_id: int):
+    meeting = load_meeting(meeting_id)
+    form = forms.ConfirmForm()
+    if form.validate_on_submit():
+        try:
+            title = meeting.title
+            services.delete_meeting(meeting, current_user)
+        except MinutesError as refusal:
+            db.session.rollback()
+            refuse(form, "submit", str(refusal))
+        else:
+            db.session.commit()
+            flash(f"The {title} has been deleted.", "success")
+            return redirect(url_for("meetings.index"))
+    return render_template("meetings/delete.html", form=form, meeting=meeting)
+
+
+# --- attendance -----------------------------------------------------------------------------
+
+
+@bp.route("/<int:meeting_id>/attendance", methods=["GET", "POST"])
+@permission_required(Permission.EDIT_MEETINGS)
+def attendance(meeting_id: int):
+    meeting = load_meeting(meeting_id)
+    directory = people()
+    recorded = {a.person_id: a.kind for a in meeting.attendances}
+    form = forms.attendance_form(
+        directory,
+        organisations(),
+        data={f"person_{p.id}": recorded.get(p.id, "") for p in directory},
+    ).for_meeting(meeting)
+    if form.validate_on_submit():
+        choices = {person: (field.data or None) for person, field in form.person_fields()}
+        adding = form.adding()
+        if adding:
+            new = form.new_person.form
+            person = services.add_person(
+                new.name.data,
+                new.job_title.data or "",
+                db.session.get(Organisation, int(new.organisation.data)),
+            )
+            choices[person] = new.kind.data or AttendanceKind.PRESENT
+        try:
+            services.record_attendance(meeting, current_user, choices, correction_reason(form))
+        except MinutesError as refusal:
+            db.session.rollback()
+            refuse(form, "save", str(refusal))
+        else:
+            db.session.commit()
+            if adding:
+                flash(f"{person.name} has been added to the directory and to this meeting.", "success")
+                return redirect(url_for("meetings.attendance", meeting_id=meeting.id))
+            flash("Attendance has been saved.", "success")
+            return redirect(url_for("meetings.detail", meeting_id=meeting.id))
+    return render_template("meetings/attendance.html", form=form, meeting=meeting)
+
+
+# --- the minutes' lifecycle -----------------------------------------------------------------
+
+
+LIFECYCLE = {
+    "approve": (lifecycle.approve, "The minutes have been approved."),
+    "publish": (lifecycle.publish, "The minutes have been published."),
+    "return_to_draft": (lifecycle.return_to_draft, "The minutes are back in draft."),
+}
+
+
+def _lifecycle(meeting_id: int, step: str):
+    meeting = load_meeting(meeting_id)
+    form = forms.ConfirmForm()
+    if not form.validate_on_submit():
+        abort(400)
+    change, message = LIFECYCLE[step]
+    try:
+        change(meeting, current_user)
+    except MinutesError as refusal:
+        db.session.rollback()
+        flash(str(refusal), "error")
+    else:
+        db.session.commit()
+        flash(message, "success")
+    return redirect(url_for("meetings.detail", meeting_id=meeting.id))
+
+
+@bp.post("/<int:meeting_id>/approve")
+@permission_required(Permission.EDIT_MEETINGS)
+def approve(meeting_id: int):
+    return _lifecycle(meeting_id, "approve")
+
+
+@bp.post("/<int:meeting_id>/publish")
+@permission_required(Permission.EDIT_MEETINGS)
+def publish(meeting_id: int):
+    return _lifecycle(meeting_id, "publish")
+
+
+@bp.post("/<int:meeting_id>/return-to-draft")
+@permission_required(Permission.EDIT_MEETINGS)
+def return_to_draft(meeting_id: int):
+    return _lifecycle(meeting_id, "return_to_draft")
+
+
+# Agenda items and minutes register their routes on `bp`.
+from tracker.meetings import item_views, minutes_views  # noqa: E402, F401

@@ -1,11 +1,19 @@
-"""Pages anyone may read without signing in: published minutes and the accessibility statement."""
+"""Pages anyone may read without signing in: published minutes and the accessibility statement.
+
+Only the published minutes of public meeting types are here; anything else is "not found", so the
+public pages never reveal that a private meeting exists. Confidential actions are left out of the
+minutes' data before they are rendered: they are absent from the page and the document.
+"""
 
 import sqlalchemy as sa
-from flask import Blueprint, render_template
+from flask import Blueprint, abort, current_app, render_template
 from sqlalchemy.orm import selectinload
 
 from tracker.admin.models import MeetingType
 from tracker.extensions import db
+from tracker.meetings import services
+from tracker.meetings.minutes import minutes_for
+from tracker.meetings.minutes_views import send_docx
 from tracker.meetings.models import Meeting, MinutesStatus
 
 bp = Blueprint("public", __name__, url_prefix="/public")
@@ -19,14 +27,37 @@ def published_public_meetings() -> sa.Select:
     )
 
 
+def public_minutes(meeting_id: int):
+    meeting = db.session.scalar(services.meeting_query(meeting_id))
+    if meeting is None or not meeting.is_public or meeting.minutes_status != MinutesStatus.PUBLISHED:
+        abort(404)
+    return meeting, minutes_for(
+        meeting, lambda action: not action.confidential, show_references=False
+    )
+
+
 @bp.get("/meetings")
 def index():
-    meetings = db.session.scalars(
+    page = db.paginate(
         published_public_meetings()
         .options(selectinload(Meeting.meeting_type))
-        .order_by(Meeting.starts_at.desc())
-    ).all()
-    return render_template("public/index.html", meetings=meetings)
+        .order_by(Meeting.starts_at.desc(), Meeting.id.desc()),
+        per_page=current_app.config["PER_PAGE"],
+        max_per_page=100,
+        error_out=False,
+    )
+    return render_template("public/index.html", page=page)
+
+
+@bp.get("/meetings/<int:meeting_id>")
+def meeting(meeting_id: int):
+    meeting, minutes = public_minutes(meeting_id)
+    return render_template("public/meeting.html", meeting=meeting, minutes=minutes)
+
+
+@bp.get("/meetings/<int:meeting_id>/minutes.docx")
+def minutes_docx(meeting_id: int):
+    return send_docx(public_minutes(meeting_id)[1])
 
 
 @bp.get("/accessibility")

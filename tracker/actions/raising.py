@@ -1,0 +1,111 @@
+"""Raising an action inside an agenda item, as the secretariat does while writing the notes.
+
+An action's reference is fixed when it is raised: the meeting type's short name, the meeting's
+year and month, the item's number (two digits) and a letter, e.g. COM-2023-10-04a. Items can be
+reordered later and two meetings of a series can fall in one month, so the letter is the next one
+not yet used by any reference with the same stem; the reference never changes afterwards.
+"""
+
+from datetime import date
+from string import ascii_lowercase
+
+import sqlalchemy as sa
+
+from tracker import audit
+from tracker.actions.models import Action, ActionStatus, ActionUpdate
+from tracker.admin.models import Organisation, Person
+from tracker.extensions import db
+from tracker.meetings.models import AgendaItem
+
+
+def letters(n: int) -> str:
+    """The n-th letter code (0 → a, 25 → z, 26 → aa, ...)."""
+    code = ""
+    n += 1
+    while n:
+        n, rest = divmod(n - 1, 26)
+        code = ascii_lowercase[rest] + code
+    return code
+
+
+def letter_index(code: str) -> int:
+    n = 0
+    for char in code:
+        n = n * 26 + ascii_lowercase.index(char) + 1
+    return n - 1
+
+
+def reference_stem(item: AgendaItem) -> str:
+    meeting = item.meeting
+    return f"{meeting.meeting_type.short_name}-{meeting.starts_at:%Y-%m}-{item.number:02d}"
+
+
+def next_reference(item: AgendaItem) -> str:
+    """The reference the next action raised under `item` gets."""
+    stem = reference_stem(item)
+    taken = db.session.scalars(
+        sa.select(Action.reference).where(Action.reference.startswith(stem, autoescape=True))
+    ).all()
+    used = [
+        letter_index(ref[len(stem) :])
+        for ref in taken
+        if ref[len(stem) :].isalpha() and ref[len(stem) :].islower()
+    ]
+    return stem + letters(max(used, default=-1) + 1)
+
+
+def raise_action(
+    item: AgendaItem,
+    user,
+    *,
+    text: str,
+    owner: Organisation,
+    lead: Person | None = None,
+    due_on: date | None = None,
+    confidential: bool = False,
+    recurring: bool = False,
+    priorities: list | None = None,
+    indicators: list | None = None,
+) -> Action:
+    """Add an open action at the end of `item`'s actions, with its first history entry.
+
+    The caller commits. A reference taken by someone else at the same moment shows up as an
+    IntegrityError on commit; nothing is saved and the secretariat can raise it again.
+    """
+    meeting = item.meeting
+    action = Action(
+        reference=next_reference(item),
+        text=text.strip(),
+        owner=owner,
+        lead=lead,
+        meeting=meeting,
+        agenda_item=item,
+        position=max((a.position for a in item.actions), default=-1) + 1,
+        due_on=due_on,
+        status=ActionStatus.OPEN,
+        confidential=confidential,
+        recurring=recurring,
+        raised_on=meeting.starts_at.date(),
+        priorities=list(priorities or []),
+        indicators=list(indicators or []),
+    )
+    action.updates.append(
+        ActionUpdate(
+            author_id=getattr(user, "id", None),
+            kind="raised",
+            new_status=ActionStatus.OPEN,
+            note=f"Raised at the {meeting.title}, item {item.number}: {item.title}.",
+        )
+    )
+    db.session.add(action)
+    db.session.flush()
+    audit.record(
+        user,
+        "action.raised",
+        action,
+        f"Raised {action.reference}: {action.text}",
+        meeting_id=meeting.id,
+        agenda_item_id=item.id,
+        confidential=confidential,
+    )
+    return action

@@ -1,0 +1,158 @@
+"""Changes to agenda items: add, edit (with a check for someone else's edit), move, remove, and
+raising an action in an item. Each is a change to the minutes (see `lifecycle.note_change`)."""
+
+import hashlib
+import json
+
+from tracker.actions.models import Action
+from tracker.admin.models import Person
+from tracker.extensions import db
+from tracker.meetings import agenda
+from tracker.meetings.lifecycle import MinutesError, note_change
+from tracker.meetings.models import AgendaItem, Meeting, PaperLink
+
+
+class EditConflict(Exception):
+    """Someone else saved the agenda item after this person opened it."""
+
+    def __init__(self, item: AgendaItem):
+        super().__init__(f"Agenda item {item.id} changed meanwhile")
+        self.item = item
+
+
+def _renumber(meeting: Meeting) -> None:
+    for position, item in enumerate(meeting.agenda_items):
+        if item.position != position:
+            item.position = position
+
+
+def content_digest(item: AgendaItem) -> str:
+    """A fingerprint of what a person edits on an item (not its place in the agenda).
+
+    Moving other items renumbers this one and bumps its version; the fingerprint tells such a
+    harmless change from someone else's edit of the same text.
+    """
+    content = [
+        item.title,
+        item.presenter_id,
+        item.notes,
+        [[paper.title, paper.url] for paper in item.papers],
+    ]
+    return hashlib.sha256(json.dumps(content).encode()).hexdigest()
+
+
+def _item_content(item: AgendaItem) -> dict:
+    return {
+        "title": item.title,
+        "presenter": item.presenter.name if item.presenter else None,
+        "notes": item.notes,
+        "papers": [[paper.title, paper.url] for paper in item.papers],
+    }
+
+
+def add_item(
+    meeting: Meeting,
+    user,
+    *,
+    title: str,
+    presenter: Person | None = None,
+    notes: str = "",
+    papers: list[tuple[str, str]] = (),
+    index: int | None = None,
+    reason: str = "",
+) -> AgendaItem:
+    """Add an item at `index` (0-based; default: before the closing items)."""
+    if index is None:
+        index = agenda.insertion_index([item.title for item in meeting.agenda_items])
+    index = max(0, min(index, len(meeting.agenda_items)))
+    item = AgendaItem(title=title.strip(), presenter=presenter, notes=notes)
+    item.papers = [PaperLink(position=n, title=t, url=u) for n, (t, u) in enumerate(papers)]
+    meeting.agenda_items.insert(index, item)
+    _renumber(meeting)
+    db.session.flush()
+    note_change(
+        meeting, user, "agenda.item_added", f"Added item {item.number}: {item.title}", reason,
+        entity=item, after=_item_content(item),
+    )
+    return item
+
+
+def update_item(
+    item: AgendaItem,
+    user,
+    *,
+    title: str,
+    presenter: Person | None,
+    notes: str,
+    papers: list[tuple[str, str]],
+    seen_version: int | None,
+    seen_digest: str = "",
+    reason: str = "",
+) -> bool:
+    """Save an item as edited. Raises EditConflict if someone else saved it meanwhile."""
+    if seen_version != item.version and seen_digest != content_digest(item):
+        raise EditConflict(item)
+    before = _item_content(item)
+    item.title = title.strip()
+    item.presenter = presenter
+    item.notes = notes
+    if [[p.title, p.url] for p in item.papers] != [list(p) for p in papers]:
+        item.papers = [PaperLink(position=n, title=t, url=u) for n, (t, u) in enumerate(papers)]
+    after = _item_content(item)
+    if before == after:
+        return False
+    changed = {key: [before[key], after[key]] for key in before if before[key] != after[key]}
+    note_change(
+        item.meeting, user, "agenda.item_changed", f"Changed item {item.number}: {item.title}",
+        reason, entity=item, changes=changed,
+    )
+    return True
+
+
+def move_item(item: AgendaItem, user, direction: str, reason: str = "") -> bool:
+    """Move an item one place up or down the agenda. Returns False at either end."""
+    items = item.meeting.agenda_items
+    index = items.index(item)
+    target = index - 1 if direction == "up" else index + 1
+    if direction not in ("up", "down") or not 0 <= target < len(items):
+        return False
+    _renumber(item.meeting)
+    # Swap positions, then re-sort in place: reassigning list slots would orphan (delete) an item.
+    item.position, items[target].position = items[target].position, item.position
+    items.sort(key=lambda each: each.position)
+    note_change(
+        item.meeting, user, "agenda.item_moved",
+        f"Moved “{item.title}” {direction} to item {target + 1}", reason, entity=item,
+    )
+    return True
+
+
+def remove_item(item: AgendaItem, user, reason: str = "") -> None:
+    """Take an item off the agenda. Items with actions stay: the actions refer to them."""
+    if item.actions:
+        references = ", ".join(action.reference for action in item.actions)
+        raise MinutesError(
+            f"Item {item.number} cannot be removed: actions have been raised under it ({references})."
+        )
+    meeting = item.meeting
+    content = _item_content(item)
+    number = item.number
+    meeting.agenda_items.remove(item)
+    _renumber(meeting)
+    note_change(
+        meeting, user, "agenda.item_removed", f"Removed item {number}: {content['title']}",
+        reason, before=content,
+    )
+
+
+def raise_action(item: AgendaItem, user, reason: str = "", **fields) -> Action:
+    """Raise an action under an item (see tracker.actions.raising) as a change to the minutes."""
+    from tracker.actions.raising import raise_action as raise_in_item
+
+    action = raise_in_item(item, user, **fields)
+    note_change(
+        item.meeting, user, "agenda.action_raised",
+        f"Raised action {action.reference} under item {item.number}", reason, entity=item,
+        action_id=action.id,
+    )
+    return action

@@ -1,0 +1,75 @@
+"""The minutes' lifecycle: draft → approved → published, and the record of every change.
+
+Every change to a meeting's record goes through `note_change`, which keeps the lifecycle honest:
+changing approved minutes returns them to draft (they must be approved again), and changing
+published minutes is a correction that needs a reason and makes a new `MinutesRevision`. Each
+change is written to the audit log, with the text before and after where text changed.
+"""
+
+from tracker import audit
+from tracker.extensions import db
+from tracker.meetings.models import Meeting, MinutesRevision, MinutesStatus
+from tracker.timeutil import utcnow
+
+
+class MinutesError(Exception):
+    """A change the tracker refuses, with a message for the person who asked for it."""
+
+
+def note_change(
+    meeting: Meeting, user, event: str, summary: str, reason: str = "", entity=None, **detail
+) -> MinutesRevision | None:
+    """Record a change to the meeting's record, keeping the minutes' lifecycle honest.
+
+    Published minutes: the change is a correction; it needs a reason and makes a new revision.
+    Approved minutes: they go back to draft. Either way the change goes in the audit log.
+    """
+    revision = None
+    if meeting.minutes_status == MinutesStatus.PUBLISHED:
+        reason = (reason or "").strip()
+        if not reason:
+            raise MinutesError("Say why you are correcting the published minutes.")
+        meeting.minutes_revision += 1
+        revision = MinutesRevision(
+            number=meeting.minutes_revision, reason=reason, created_by_id=getattr(user, "id", None)
+        )
+        meeting.revisions.append(revision)
+        detail.update(revision=revision.number, reason=reason)
+        summary = f"Correction {revision.number} to the published minutes: {summary}"
+    elif meeting.minutes_status == MinutesStatus.APPROVED:
+        meeting.minutes_status = MinutesStatus.DRAFT
+        meeting.approved_at = None
+        detail["returned_to_draft"] = True
+    db.session.flush()
+    audit.record(user, event, entity or meeting, summary, meeting_id=meeting.id, **detail)
+    return revision
+
+
+def approve(meeting: Meeting, user) -> None:
+    """The meeting has agreed the draft minutes."""
+    if meeting.minutes_status != MinutesStatus.DRAFT:
+        raise MinutesError("Only draft minutes can be approved.")
+    meeting.minutes_status = MinutesStatus.APPROVED
+    meeting.approved_at = utcnow()
+    audit.record(user, "minutes.approved", meeting, f"Approved the minutes of the {meeting.title}")
+
+
+def return_to_draft(meeting: Meeting, user) -> None:
+    """Take approved (not yet published) minutes back to draft to change them."""
+    if meeting.minutes_status != MinutesStatus.APPROVED:
+        raise MinutesError("Only approved minutes that are not yet published can go back to draft.")
+    meeting.minutes_status = MinutesStatus.DRAFT
+    meeting.approved_at = None
+    audit.record(
+        user, "minutes.returned_to_draft", meeting,
+        f"Returned the minutes of the {meeting.title} to draft",
+    )
+
+
+def publish(meeting: Meeting, user) -> None:
+    """Issue approved minutes; for a public meeting they appear on the public pages."""
+    if meeting.minutes_status != MinutesStatus.APPROVED:
+        raise MinutesError("Minutes must be approved before they are published.")
+    meeting.minutes_status = MinutesStatus.PUBLISHED
+    meeting.published_at = utcnow()
+    audit.record(user, "minutes.published", meeting, f"Published the minutes of the {meeting.title}")

@@ -1,0 +1,318 @@
+"""Running a meeting: creating it and its series, attendance, item 2, future agenda items, and
+loading a meeting with what its pages show.
+
+Plain functions over model objects, used by the views, the demo loader and the tests. They add to
+the session and flush; the caller commits, so each change is one transaction. Agenda items have
+their own module (`items`); the minutes' lifecycle and the record of changes are in `lifecycle`.
+"""
+
+from datetime import date, datetime
+
+import sqlalchemy as sa
+from sqlalchemy.orm import selectinload
+
+from tracker import audit
+from tracker.actions import queries as action_queries
+from tracker.actions.models import Action
+from tracker.admin.models import MeetingType, Organisation, Person
+from tracker.auth.models import User
+from tracker.extensions import db
+from tracker.meetings import agenda
+from tracker.meetings.lifecycle import MinutesError, note_change
+from tracker.meetings.models import (
+    AgendaItem,
+    Attendance,
+    AttendanceKind,
+    FutureAgendaItem,
+    Meeting,
+    MinutesRevision,
+    MinutesStatus,
+    PreviousMinutesOutcome,
+)
+
+# --- the series -----------------------------------------------------------------------------
+
+
+def relink_series(meeting_type: MeetingType) -> None:
+    """Point each meeting of a type at the one before it (dates can change; meetings can be added)."""
+    db.session.flush()
+    meetings = db.session.scalars(
+        sa.select(Meeting)
+        .where(Meeting.meeting_type_id == meeting_type.id)
+        .order_by(Meeting.starts_at, Meeting.id)
+    ).all()
+    previous = None
+    for meeting in meetings:
+        if meeting.previous_meeting_id != (previous.id if previous else None):
+            meeting.previous_meeting = previous
+        previous = meeting
+
+
+def create_meeting(
+    user, *, meeting_type: MeetingType, starts_at: datetime, place: str = "", theme: str = ""
+) -> Meeting:
+    """A new meeting with its type's standing agenda and the previous meeting's future items.
+
+    Future agenda items agreed at the previous meeting of the series and not yet carried go in
+    before the closing items (future agenda items, any other business, next meeting).
+    """
+    meeting = Meeting(
+        meeting_type=meeting_type, starts_at=starts_at, place=place.strip(), theme=theme.strip()
+    )
+    db.session.add(meeting)
+    relink_series(meeting_type)
+    titles = list(meeting_type.standing_items)
+    carried = []
+    if meeting.previous_meeting is not None:
+        carried = [f for f in meeting.previous_meeting.future_items if f.carried_into_id is None]
+    at = agenda.insertion_index(titles)
+    titles[at:at] = [future.title for future in carried]
+    for future in carried:
+        future.carried_into = meeting
+    meeting.agenda_items = [AgendaItem(position=n, title=t) for n, t in enumerate(titles)]
+    db.session.flush()
+    audit.record(
+        user,
+        "meeting.created",
+        meeting,
+        f"Created the {meeting.title}",
+        carried=[future.title for future in carried],
+    )
+    return meeting
+
+
+def update_details(
+    meeting: Meeting,
+    user,
+    *,
+    meeting_type: MeetingType,
+    starts_at: datetime,
+    place: str,
+    theme: str,
+    reason: str = "",
+) -> bool:
+    """Change a meeting's type, date and time, place or theme. Returns whether anything changed."""
+    old_type = meeting.meeting_type
+    if meeting_type.id != old_type.id and meeting.actions:
+        raise MinutesError(
+            "This meeting's type cannot change: actions have been raised at it and their "
+            "references name the type."
+        )
+    before = _details(meeting)
+    meeting.meeting_type = meeting_type
+    meeting.starts_at = starts_at
+    meeting.place = place.strip()
+    meeting.theme = theme.strip()
+    after = _details(meeting)
+    if before == after:
+        return False
+    relink_series(old_type)
+    if meeting_type.id != old_type.id:
+        relink_series(meeting_type)
+    note_change(
+        meeting, user, "meeting.details_changed", "Changed the meeting's details", reason,
+        before=before, after=after,
+    )
+    return True
+
+
+def _details(meeting: Meeting) -> dict:
+    return {
+        "type": meeting.meeting_type.short_name,
+        "starts_at": meeting.starts_at.isoformat(timespec="minutes"),
+        "place": meeting.place,
+        "theme": meeting.theme,
+    }
+
+
+def delete_meeting(meeting: Meeting, user) -> None:
+    """Delete a draft meeting created in error. Meetings with actions or issued minutes stay."""
+    if meeting.actions:
+        raise MinutesError("This meeting cannot be deleted: actions have been raised at it.")
+    if meeting.minutes_status != MinutesStatus.DRAFT:
+        raise MinutesError("Only a meeting whose minutes are in draft can be deleted.")
+    audit.record(user, "meeting.deleted", meeting, f"Deleted the {meeting.title}")
+    # Future items it had taken from the meeting before go back to waiting for the next one.
+    for future in db.session.scalars(
+        sa.select(FutureAgendaItem).where(FutureAgendaItem.carried_into_id == meeting.id)
+    ):
+        future.carried_into = None
+    for later in db.session.scalars(sa.select(Meeting).where(Meeting.previous_meeting_id == meeting.id)):
+        later.previous_meeting = None
+    meeting_type = meeting.meeting_type
+    db.session.delete(meeting)
+    relink_series(meeting_type)
+
+
+# --- attendance -----------------------------------------------------------------------------
+
+
+def add_person(name: str, job_title: str, organisation: Organisation) -> Person:
+    """Add someone to the people directory (or find them, if they are already there)."""
+    name, job_title = " ".join(name.split()), job_title.strip()
+    existing = db.session.scalar(
+        sa.select(Person).where(
+            sa.func.lower(Person.name) == name.lower(), Person.organisation_id == organisation.id
+        )
+    )
+    if existing is not None:
+        return existing
+    person = Person(name=name, job_title=job_title, organisation=organisation)
+    db.session.add(person)
+    db.session.flush()
+    return person
+
+
+def record_attendance(
+    meeting: Meeting, user, choices: dict[Person, str | None], reason: str = ""
+) -> bool:
+    """Set who was present, also present or gave apologies (None: not recorded as attending)."""
+    current = {attendance.person_id: attendance for attendance in meeting.attendances}
+    before = {a.person.name: a.kind for a in meeting.attendances}
+    changed = False
+    for person, kind in choices.items():
+        attendance = current.get(person.id)
+        if kind is not None and kind not in AttendanceKind.ALL:
+            raise MinutesError(f"Choose how {person.name} attended.")
+        if kind is None and attendance is not None:
+            meeting.attendances.remove(attendance)
+            changed = True
+        elif kind is not None and attendance is None:
+            meeting.attendances.append(Attendance(person=person, kind=kind))
+            changed = True
+        elif kind is not None and attendance.kind != kind:
+            attendance.kind = kind
+            changed = True
+    if changed:
+        after = {a.person.name: a.kind for a in meeting.attendances}
+        note_change(
+            meeting, user, "meeting.attendance_changed", "Changed the attendance", reason,
+            before=before, after=after,
+        )
+    return changed
+
+
+# --- item 2 and the future ------------------------------------------------------------------
+
+
+def record_previous_minutes(
+    meeting: Meeting, user, outcome: str, amendment: str = "", reason: str = ""
+) -> bool:
+    """Record that the previous meeting's notes were accepted, or amended (with the amendment)."""
+    if outcome not in PreviousMinutesOutcome.ALL:
+        raise MinutesError("Choose whether the notes were accepted or amended.")
+    amendment = amendment.strip() if outcome == PreviousMinutesOutcome.AMENDED else ""
+    if outcome == PreviousMinutesOutcome.AMENDED and not amendment:
+        raise MinutesError("Enter the amendment.")
+    before = [meeting.previous_minutes_outcome, meeting.previous_minutes_amendment]
+    if before == [outcome, amendment]:
+        return False
+    meeting.previous_minutes_outcome = outcome
+    meeting.previous_minutes_amendment = amendment
+    note_change(
+        meeting, user, "meeting.previous_minutes_recorded",
+        f"Recorded the previous minutes as {PreviousMinutesOutcome.LABELS[outcome].lower()}",
+        reason, before=before, after=[outcome, amendment],
+    )
+    return True
+
+
+def set_next_meeting_date(meeting: Meeting, user, next_on: date | None, reason: str = "") -> bool:
+    """Record (or clear) the date agreed for the next meeting of the series."""
+    if meeting.next_meeting_on == next_on:
+        return False
+    before = meeting.next_meeting_on.isoformat() if meeting.next_meeting_on else None
+    meeting.next_meeting_on = next_on
+    note_change(
+        meeting, user, "meeting.next_meeting_set", "Set the next meeting's date", reason,
+        before=before, after=next_on.isoformat() if next_on else None,
+    )
+    return True
+
+
+def add_future_item(meeting: Meeting, user, title: str, reason: str = "") -> FutureAgendaItem:
+    """An item agreed for a later agenda; the next meeting created in the series takes it."""
+    future = FutureAgendaItem(title=title.strip())
+    meeting.future_items.append(future)
+    db.session.flush()
+    note_change(
+        meeting, user, "meeting.future_item_added", f"Added a future agenda item: {future.title}",
+        reason, entity=future,
+    )
+    return future
+
+
+def remove_future_item(future: FutureAgendaItem, user, reason: str = "") -> None:
+    """Drop a future item, unless it is already on a later meeting's agenda."""
+    if future.carried_into is not None:
+        raise MinutesError(
+            f"“{future.title}” is already on the agenda of the {future.carried_into.title}; "
+            "remove it from that agenda instead."
+        )
+    meeting = future.meeting
+    meeting.future_items.remove(future)
+    note_change(
+        meeting, user, "meeting.future_item_removed",
+        f"Removed a future agenda item: {future.title}", reason,
+    )
+
+
+# --- reading --------------------------------------------------------------------------------
+
+
+def meeting_query(meeting_id: int) -> sa.Select:
+    """One meeting with everything its page and its minutes show, loaded up front."""
+    return (
+        sa.select(Meeting)
+        .where(Meeting.id == meeting_id)
+        .options(
+            selectinload(Meeting.meeting_type),
+            selectinload(Meeting.previous_meeting).selectinload(Meeting.meeting_type),
+            selectinload(Meeting.attendances)
+            .selectinload(Attendance.person)
+            .selectinload(Person.organisation),
+            selectinload(Meeting.agenda_items).options(
+                selectinload(AgendaItem.presenter).selectinload(Person.organisation),
+                selectinload(AgendaItem.papers),
+                selectinload(AgendaItem.actions).options(
+                    selectinload(Action.owner), selectinload(Action.lead)
+                ),
+            ),
+            selectinload(Meeting.future_items)
+            .selectinload(FutureAgendaItem.carried_into)
+            .selectinload(Meeting.meeting_type),
+            selectinload(Meeting.revisions)
+            .selectinload(MinutesRevision.created_by)
+            .selectinload(User.person),
+            selectinload(Meeting.actions),
+        )
+    )
+
+
+def following_meeting(meeting: Meeting) -> Meeting | None:
+    """The next meeting of the series, once it has been created."""
+    return db.session.scalar(
+        sa.select(Meeting).where(Meeting.previous_meeting_id == meeting.id).limit(1)
+    )
+
+
+def matters_arising(meeting: Meeting, user) -> list[Action]:
+    """The previous meeting's actions still open, with their updates, that `user` may see."""
+    if meeting.previous_meeting_id is None:
+        return []
+    return list(
+        db.session.scalars(
+            action_queries.visible(user)
+            .where(
+                Action.meeting_id == meeting.previous_meeting_id,
+                action_queries.outstanding_condition(),
+            )
+            .options(selectinload(Action.updates))
+            .order_by(Action.reference)
+        )
+    )
+
+
+def attendees(meeting: Meeting, kind: str) -> list[Attendance]:
+    """Attendances of one kind, in the order they were recorded (the minutes' order)."""
+    return [a for a in meeting.attendances if a.kind == kind]
