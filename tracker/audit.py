@@ -15,10 +15,10 @@ class AuditEntry(db.Model):
 
     id: Mapped[int] = mapped_column(primary_key=True)
     at: Mapped[datetime] = mapped_column(sa.DateTime(timezone=True), default=utcnow, index=True)
-    user_id: Mapped[Optional[int]] = mapped_column(sa.ForeignKey("user_account.id"))
+    user_id: Mapped[int | None] = mapped_column(sa.ForeignKey("user_account.id"))
     event: Mapped[str] = mapped_column(sa.String(60))
     entity_type: Mapped[str] = mapped_column(sa.String(40))
-    entity_id: Mapped[Optional[int]]
+    entity_id: Mapped[int | None]
     summary: Mapped[str] = mapped_column(sa.Text, default="")
     detail: Mapped[dict] = mapped_column(sa.JSON, default=dict)
 

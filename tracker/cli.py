@@ -31,7 +31,7 @@ def demo_logins() -> None:
     """Print the demo sign-ins."""
     from tracker import demo
 
-    click.echo("Demo sign-ins (password for all: %s):" % demo.DEMO_PASSWORD)
+    click.echo(f"Demo sign-ins (password for all: {demo.DEMO_PASSWORD}):")
     for username, role, who in demo.DEMO_USERS:
         click.echo(f"  {username:<12} {role:<12} {who}")
 

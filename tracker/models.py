@@ -1,6 +1,12 @@
 """Every model, imported in one place so Alembic and the shell see the whole schema."""
 
-from tracker.actions.models import Action, ActionStatus, ActionUpdate, action_indicator, action_priority
+from tracker.actions.models import (
+    Action,
+    ActionStatus,
+    ActionUpdate,
+    action_indicator,
+    action_priority,
+)
 from tracker.admin.models import MeetingType, Organisation, Person
 from tracker.audit import AuditEntry
 from tracker.auth.models import Role, User

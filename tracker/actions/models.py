@@ -34,6 +34,34 @@ class ActionStatus:
     }
 
 
+class UpdateKind:
+    """What an entry in an action's history records; the timeline labels each entry with it."""
+
+    RAISED = "raised"
+    UPDATE = "update"
+    EXTENSION_REQUEST = "extension_request"
+    EXTENSION_ACCEPTED = "extension_accepted"
+    EXTENSION_REFUSED = "extension_refused"
+    SIGN_OFF = "sign_off"
+    SENT_BACK = "sent_back"
+    EDIT = "edit"
+    SUPERSEDED = "superseded"
+    DROPPED = "dropped"
+
+    LABELS = {
+        RAISED: "Raised",
+        UPDATE: "Progress update",
+        EXTENSION_REQUEST: "Request for more time",
+        EXTENSION_ACCEPTED: "More time agreed",
+        EXTENSION_REFUSED: "More time refused",
+        SIGN_OFF: "Signed off",
+        SENT_BACK: "Sent back",
+        EDIT: "Action edited",
+        SUPERSEDED: "Marked as superseded",
+        DROPPED: "Marked as dropped",
+    }
+
+
 action_priority = sa.Table(
     "action_priority",
     db.metadata,
@@ -57,20 +85,20 @@ class Action(db.Model):
     reference: Mapped[str] = mapped_column(sa.String(40), unique=True)
     text: Mapped[str] = mapped_column(sa.Text)
     owner_id: Mapped[int] = mapped_column(sa.ForeignKey("organisation.id"), index=True)
-    lead_id: Mapped[Optional[int]] = mapped_column(sa.ForeignKey("person.id"), index=True)
+    lead_id: Mapped[int | None] = mapped_column(sa.ForeignKey("person.id"), index=True)
     meeting_id: Mapped[int] = mapped_column(sa.ForeignKey("meeting.id"), index=True)
-    agenda_item_id: Mapped[Optional[int]] = mapped_column(sa.ForeignKey("agenda_item.id"), index=True)
+    agenda_item_id: Mapped[int | None] = mapped_column(sa.ForeignKey("agenda_item.id"), index=True)
     # Order within its agenda item; the letter a), b) is derived from it.
     position: Mapped[int] = mapped_column(default=0)
-    due_on: Mapped[Optional[date]] = mapped_column(sa.Date, index=True)
+    due_on: Mapped[date | None] = mapped_column(sa.Date, index=True)
     status: Mapped[str] = mapped_column(sa.String(20), default=ActionStatus.OPEN, index=True)
     status_reason: Mapped[str] = mapped_column(sa.Text, default="")
     confidential: Mapped[bool] = mapped_column(default=False, index=True)
     recurring: Mapped[bool] = mapped_column(default=False)
     raised_on: Mapped[date] = mapped_column(sa.Date)
-    closed_on: Mapped[Optional[date]] = mapped_column(sa.Date)
+    closed_on: Mapped[date | None] = mapped_column(sa.Date)
     # A lead's pending request for more time, until the DMPC accepts or refuses it.
-    requested_due_on: Mapped[Optional[date]] = mapped_column(sa.Date)
+    requested_due_on: Mapped[date | None] = mapped_column(sa.Date)
     requested_due_reason: Mapped[str] = mapped_column(sa.Text, default="")
     created_at: Mapped[datetime] = mapped_column(sa.DateTime(timezone=True), default=utcnow)
     updated_at: Mapped[datetime] = mapped_column(
@@ -82,9 +110,9 @@ class Action(db.Model):
     __mapper_args__ = {"version_id_col": version}
 
     owner: Mapped[Organisation] = relationship()
-    lead: Mapped[Optional[Person]] = relationship()
+    lead: Mapped[Person | None] = relationship()
     meeting: Mapped[Meeting] = relationship(back_populates="actions")
-    agenda_item: Mapped[Optional[AgendaItem]] = relationship(back_populates="actions")
+    agenda_item: Mapped[AgendaItem | None] = relationship(back_populates="actions")
     updates: Mapped[list["ActionUpdate"]] = relationship(
         back_populates="action",
         cascade="all, delete-orphan",
@@ -126,17 +154,21 @@ class ActionUpdate(db.Model):
 
     id: Mapped[int] = mapped_column(primary_key=True)
     action_id: Mapped[int] = mapped_column(sa.ForeignKey("action.id"), index=True)
-    author_id: Mapped[Optional[int]] = mapped_column(sa.ForeignKey("user_account.id"))
+    author_id: Mapped[int | None] = mapped_column(sa.ForeignKey("user_account.id"))
     created_at: Mapped[datetime] = mapped_column(
         sa.DateTime(timezone=True), default=utcnow, index=True
     )
     kind: Mapped[str] = mapped_column(sa.String(30), default="update")
     note: Mapped[str] = mapped_column(sa.Text, default="")
-    old_status: Mapped[Optional[str]] = mapped_column(sa.String(20))
-    new_status: Mapped[Optional[str]] = mapped_column(sa.String(20))
+    old_status: Mapped[str | None] = mapped_column(sa.String(20))
+    new_status: Mapped[str | None] = mapped_column(sa.String(20))
     evidence_url: Mapped[str] = mapped_column(sa.String(1000), default="")
     # Field-by-field changes of an edit: {"due_on": ["2024-01-01", "2024-02-01"], ...}
     changes: Mapped[dict] = mapped_column(sa.JSON, default=dict)
 
     action: Mapped[Action] = relationship(back_populates="updates")
     author: Mapped[Optional["User"]] = relationship()  # noqa: F821
+
+    @property
+    def kind_label(self) -> str:
+        return UpdateKind.LABELS.get(self.kind, self.kind.replace("_", " ").capitalize())

@@ -1,25 +1,50 @@
-"""Queries over actions shared by the register, home pages and reports."""
+"""Queries over actions shared by the register, home pages and reports.
 
-from datetime import date
+Every list of actions starts from `visible(user)`, so confidential actions never leak into a page
+whose reader may not see them. Pages load what they show up front (`selectinload`) and fetch the
+latest update of a page's actions in one query (`latest_updates`), so the number of queries a
+page makes does not grow with the data.
+"""
+
+from dataclasses import dataclass
+from datetime import date, timedelta
 
 import sqlalchemy as sa
 from sqlalchemy.orm import selectinload
 
-from tracker.actions.models import Action, ActionStatus
+from tracker.actions.models import (
+    Action,
+    ActionStatus,
+    ActionUpdate,
+    UpdateKind,
+    action_indicator,
+    action_priority,
+)
 from tracker.auth.permissions import confidential_filter
+from tracker.extensions import db
 from tracker.meetings.models import Meeting
+
+
+def visibility(user):
+    """A SQL condition: the actions `user` may see (confidential ones only for some roles)."""
+    condition = confidential_filter(user)
+    return sa.true() if condition is None else condition
 
 
 def visible(user) -> sa.Select:
     """Every action `user` may see, with what list pages show loaded up front."""
-    query = sa.select(Action).options(
-        selectinload(Action.owner),
-        selectinload(Action.lead),
-        selectinload(Action.meeting).selectinload(Meeting.meeting_type),
-        selectinload(Action.agenda_item),
-    )
-    condition = confidential_filter(user)
-    return query if condition is None else query.where(condition)
+    return sa.select(Action).options(*LIST_LOADS).where(visibility(user))
+
+
+# What a list of actions shows: owner, lead, the meeting and item it was raised at.
+LIST_LOADS = (
+    selectinload(Action.owner),
+    selectinload(Action.lead),
+    selectinload(Action.meeting).selectinload(Meeting.meeting_type),
+    # An item's number is its place in the meeting's agenda: load the agenda with it.
+    selectinload(Action.meeting).selectinload(Meeting.agenda_items),
+    selectinload(Action.agenda_item),
+)
 
 
 def outstanding_condition():
@@ -29,3 +54,160 @@ def outstanding_condition():
 def overdue_condition(as_at: date):
     """Overdue is derived, never stored: outstanding and due before `as_at`."""
     return sa.and_(outstanding_condition(), Action.due_on.is_not(None), Action.due_on < as_at)
+
+
+def serves_priority(priority_id: int):
+    return sa.exists().where(
+        action_priority.c.action_id == Action.id, action_priority.c.priority_id == priority_id
+    )
+
+
+def serves_indicator(indicator_id: int):
+    return sa.exists().where(
+        action_indicator.c.action_id == Action.id, action_indicator.c.indicator_id == indicator_id
+    )
+
+
+def most_overdue_first(as_at: date) -> tuple:
+    """Overdue actions first, the longest overdue at the top; then by due date, undated last."""
+    return (
+        sa.case((overdue_condition(as_at), 0), else_=1),
+        Action.due_on.is_(None),
+        Action.due_on,
+        Action.reference,
+    )
+
+
+def most_overdue_key(as_at: date):
+    """The same order as `most_overdue_first`, for sorting actions already loaded."""
+    return lambda action: (
+        not action.is_overdue(as_at),
+        action.due_on is None,
+        action.due_on or date.max,
+        action.reference,
+    )
+
+
+SORTS = {
+    "due": "Due date, soonest first",
+    "overdue": "Days overdue, most first",
+    "reference": "Reference",
+}
+
+
+def sort_order(sort: str, as_at: date) -> tuple:
+    if sort == "overdue":
+        return most_overdue_first(as_at)
+    if sort == "reference":
+        return (Action.reference,)
+    return (Action.due_on.is_(None), Action.due_on, Action.reference)
+
+
+@dataclass
+class RegisterFilters:
+    """What the register is narrowed to; every field comes from the page's URL."""
+
+    text: str = ""
+    status: str = ""  # one status, "outstanding", or "" for any
+    owner_id: int | None = None
+    lead_id: int | None = None
+    meeting_type_id: int | None = None
+    meeting_id: int | None = None
+    priority_id: int | None = None
+    indicator_id: int | None = None
+    due: str = ""  # "overdue", "within" (due in the next `within_days`), or "" for any
+    within_days: int = 14
+    sort: str = "due"
+
+    def conditions(self, as_at: date) -> list:
+        found = []
+        if self.text:
+            pattern = f"%{escape_like(self.text.lower())}%"
+            found.append(
+                sa.or_(
+                    sa.func.lower(Action.reference).like(pattern, escape="\\"),
+                    sa.func.lower(Action.text).like(pattern, escape="\\"),
+                )
+            )
+        if self.status == "outstanding":
+            found.append(outstanding_condition())
+        elif self.status in ActionStatus.ALL:
+            found.append(Action.status == self.status)
+        for column, value in (
+            (Action.owner_id, self.owner_id),
+            (Action.lead_id, self.lead_id),
+            (Action.meeting_id, self.meeting_id),
+        ):
+            if value is not None:
+                found.append(column == value)
+        if self.meeting_type_id is not None:
+            found.append(
+                Action.meeting_id.in_(
+                    sa.select(Meeting.id).where(Meeting.meeting_type_id == self.meeting_type_id)
+                )
+            )
+        if self.priority_id is not None:
+            found.append(serves_priority(self.priority_id))
+        if self.indicator_id is not None:
+            found.append(serves_indicator(self.indicator_id))
+        if self.due == "overdue":
+            found.append(overdue_condition(as_at))
+        elif self.due == "within":
+            found.append(
+                sa.and_(
+                    outstanding_condition(),
+                    Action.due_on >= as_at,
+                    Action.due_on <= as_at + timedelta(days=self.within_days),
+                )
+            )
+        return found
+
+
+def escape_like(text: str) -> str:
+    return text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
+
+
+def register(user, filters: RegisterFilters, as_at: date) -> sa.Select:
+    """The register's query: what `user` may see, narrowed by `filters`, in the chosen order."""
+    return (
+        visible(user).where(*filters.conditions(as_at)).order_by(*sort_order(filters.sort, as_at))
+    )
+
+
+def latest_updates(action_ids) -> dict[int, ActionUpdate]:
+    """The most recent history entry with a note, for each of `action_ids`, in one query.
+
+    `action_ids` is a list of ids or a select of them (for a whole report).
+    """
+    if isinstance(action_ids, list | tuple | set) and not action_ids:
+        return {}
+    newest_first = (
+        sa.func.row_number()
+        .over(
+            partition_by=ActionUpdate.action_id,
+            order_by=(ActionUpdate.created_at.desc(), ActionUpdate.id.desc()),
+        )
+        .label("rank")
+    )
+    ranked = (
+        sa.select(ActionUpdate.id, newest_first)
+        .where(
+            ActionUpdate.action_id.in_(action_ids),
+            # The entry made when the action was raised is not an update on it.
+            ActionUpdate.kind != UpdateKind.RAISED,
+            ActionUpdate.note != "",
+        )
+        .subquery()
+    )
+    updates = db.session.scalars(
+        sa.select(ActionUpdate)
+        .join(ranked, ranked.c.id == ActionUpdate.id)
+        .where(ranked.c.rank == 1)
+    )
+    return {update.action_id: update for update in updates}
+
+
+def count(query: sa.Select) -> int:
+    return db.session.scalar(
+        sa.select(sa.func.count()).select_from(query.order_by(None).subquery())
+    )

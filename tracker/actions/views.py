@@ -1,40 +1,236 @@
-"""Actions: the register, one action's page, and the overdue review."""
+"""Actions: the register, one action's page with its history, and the overdue review.
 
-from flask import Blueprint, abort, render_template
+The routes that change an action (updates, sign-off, edits) are in `change_views`, on the same
+blueprint.
+"""
+
+import sqlalchemy as sa
+from flask import Blueprint, abort, current_app, render_template, request
 from flask_login import current_user
+from sqlalchemy.orm import selectinload
 
+from tracker.actions import overdue as overdue_review
 from tracker.actions import queries
-from tracker.actions.models import Action
-from tracker.auth.permissions import Permission, can_see_action, permission_required
+from tracker.actions.display import (
+    change_field,
+    change_value,
+    iso_datetime,
+    status_label,
+    status_tag,
+    uk_datetime,
+    uk_short_date,
+)
+from tracker.actions.forms import (
+    ExtensionForm,
+    RegisterFilterForm,
+    SignOffForm,
+    UpdateForm,
+)
+from tracker.actions.models import Action, ActionStatus, ActionUpdate
+from tracker.admin.models import MeetingType, Organisation, Person
+from tracker.auth.models import User
+from tracker.auth.permissions import (
+    Permission,
+    can,
+    can_see_action,
+    can_update_action,
+    permission_required,
+)
 from tracker.extensions import db
+from tracker.meetings.models import Meeting
+from tracker.plans.models import Indicator, Plan, Priority
 from tracker.timeutil import today
 
 bp = Blueprint("actions", __name__, url_prefix="/actions")
+
+# How actions read on a page: history fields and values, UK times, status tags.
+for _filter in (
+    change_field,
+    change_value,
+    uk_datetime,
+    uk_short_date,
+    iso_datetime,
+    status_label,
+    status_tag,
+):
+    bp.add_app_template_filter(_filter)
+
+
+def filter_options() -> dict[str, list]:
+    """The choices of the register's filters: one query each, whatever the number of actions."""
+    leads = db.session.execute(
+        sa.select(Person.id, Person.name, Organisation.short_name)
+        .join(Organisation, Person.organisation_id == Organisation.id)
+        .where(Person.id.in_(sa.select(Action.lead_id).where(Action.lead_id.is_not(None))))
+        .order_by(Person.name)
+    )
+    meetings = db.session.execute(
+        sa.select(Meeting.id, MeetingType.short_name, Meeting.starts_at)
+        .join(MeetingType, Meeting.meeting_type_id == MeetingType.id)
+        .where(Meeting.id.in_(sa.select(Action.meeting_id)))
+        .order_by(Meeting.starts_at.desc())
+    )
+    priorities = db.session.execute(
+        sa.select(Priority.id, Priority.title, Plan.title)
+        .join(Plan, Priority.plan_id == Plan.id)
+        .order_by(Plan.starts_on.desc(), Plan.id.desc(), Priority.position)
+    )
+    return {
+        "owner": list(
+            db.session.execute(
+                sa.select(Organisation.id, Organisation.name).order_by(Organisation.name)
+            )
+        ),
+        "lead": [(pid, f"{name}, {org}") for pid, name, org in leads],
+        "meeting_type": list(
+            db.session.execute(
+                sa.select(MeetingType.id, MeetingType.name).order_by(MeetingType.name)
+            )
+        ),
+        "meeting": [(mid, f"{short} {starts:%-d %B %Y}") for mid, short, starts in meetings],
+        "priority": [(pid, f"{title} ({plan})") for pid, title, plan in priorities],
+        "indicator": list(
+            db.session.execute(
+                sa.select(Indicator.id, Indicator.name).order_by(Indicator.name, Indicator.id)
+            )
+        ),
+    }
+
+
+def register_filters(form: RegisterFilterForm) -> queries.RegisterFilters:
+    return queries.RegisterFilters(
+        text=(form.value("q") or "").strip(),
+        status=form.value("status") or "",
+        owner_id=form.id_value("owner"),
+        lead_id=form.id_value("lead"),
+        meeting_type_id=form.id_value("meeting_type"),
+        meeting_id=form.id_value("meeting"),
+        priority_id=form.id_value("priority"),
+        indicator_id=form.id_value("indicator"),
+        due=form.value("due") or "",
+        within_days=form.value("days") or 14,
+        sort=form.value("sort") or "due",
+    )
 
 
 @bp.get("")
 @permission_required(Permission.READ_ACTIONS)
 def index():
+    as_at = today()
+    form = RegisterFilterForm(formdata=request.args, options=filter_options())
+    form.validate()
+    filters = register_filters(form)
     page = db.paginate(
-        queries.visible(current_user).order_by(Action.due_on, Action.id), error_out=False
+        queries.register(current_user, filters, as_at),
+        per_page=current_app.config["PER_PAGE"],
+        max_per_page=100,
+        error_out=False,
     )
-    return render_template("actions/index.html", page=page, as_at=today())
+    latest = queries.latest_updates([action.id for action in page.items])
+    filtered = any(
+        key not in ("sort", "page", "days") and value for key, value in request.args.items()
+    )
+    return render_template(
+        "actions/index.html", form=form, page=page, latest=latest, as_at=as_at, filtered=filtered
+    )
 
 
 @bp.get("/overdue")
 @permission_required(Permission.READ_ACTIONS)
 def overdue():
-    as_at = today()
-    actions = db.session.scalars(
-        queries.visible(current_user).where(queries.overdue_condition(as_at)).order_by(Action.due_on)
-    ).all()
-    return render_template("actions/overdue.html", actions=actions, as_at=as_at)
+    grouping = request.args.get("group", "owner")
+    if grouping not in overdue_review.GROUPINGS:
+        grouping = "owner"
+    return render_template(
+        "actions/overdue.html",
+        review=overdue_review.review(current_user, today(), grouping),
+        groupings=overdue_review.GROUPINGS,
+        waiting=waiting_for_decision() if can(current_user, Permission.SIGN_OFF_ACTIONS) else None,
+    )
+
+
+def waiting_for_decision() -> dict[str, int]:
+    """How many actions wait for the DMPC: completed ones to sign off, and requests for more time."""
+    visible = queries.visibility(current_user)
+    sign_off = db.session.scalar(
+        sa.select(sa.func.count(Action.id)).where(
+            visible, Action.status == ActionStatus.AWAITING_SIGN_OFF
+        )
+    )
+    more_time = db.session.scalar(
+        sa.select(sa.func.count(Action.id)).where(
+            visible, Action.requested_due_on.is_not(None), queries.outstanding_condition()
+        )
+    )
+    return {"sign_off": sign_off, "more_time": more_time}
+
+
+def load_action(action_id: int) -> Action:
+    """The action with its history, or 404 if it does not exist or `current_user` may not see it."""
+    action = db.session.scalar(
+        sa.select(Action)
+        .where(Action.id == action_id)
+        .options(
+            *queries.LIST_LOADS,
+            selectinload(Action.priorities).selectinload(Priority.plan),
+            selectinload(Action.indicators),
+            selectinload(Action.updates)
+            .selectinload(ActionUpdate.author)
+            .selectinload(User.person),
+        )
+    )
+    # A confidential action does not reveal that it exists to those who may not see it.
+    if action is None or not can_see_action(current_user, action):
+        abort(404)
+    return action
+
+
+def render_action(
+    action: Action, *, code: int = 200, active=None, changed: bool = False, problem: str = ""
+):
+    """The action's page with the forms the user may use; `active` is a submitted form to keep."""
+    forms = {}
+    if action.is_outstanding and can_update_action(current_user, action):
+        forms["update_form"] = UpdateForm(
+            prefix="update", formdata=None, data={"status": action.status}
+        )
+    if can(current_user, Permission.SIGN_OFF_ACTIONS):
+        if action.status == ActionStatus.AWAITING_SIGN_OFF:
+            forms["sign_off_form"] = SignOffForm(prefix="signoff", formdata=None)
+        if action.requested_due_on and action.is_outstanding:
+            forms["extension_form"] = ExtensionForm(prefix="extension", formdata=None)
+    for form in forms.values():
+        form.version.data = str(action.version)
+    if active is not None:
+        # Keep what the person typed, but answer to the version now shown.
+        active.version.data = str(action.version)
+        forms[FORM_NAMES[type(active)]] = active
+    return (
+        render_template(
+            "actions/detail.html",
+            action=action,
+            as_at=today(),
+            history=list(reversed(action.updates)),
+            form=active,
+            changed=changed,
+            problem=problem,
+            **forms,
+        ),
+        code,
+    )
+
+
+FORM_NAMES = {
+    UpdateForm: "update_form",
+    SignOffForm: "sign_off_form",
+    ExtensionForm: "extension_form",
+}
 
 
 @bp.get("/<int:action_id>")
 @permission_required(Permission.READ_ACTIONS)
 def detail(action_id: int):
-    action = db.get_or_404(Action, action_id)
-    if not can_see_action(current_user, action):
-        abort(404)  # confidential actions do not reveal that they exist
-    return render_template("actions/detail.html", action=action, as_at=today())
+    return render_action(load_action(action_id))
+
+
+from tracker.actions import change_views  # noqa: E402, F401  (registers its routes on bp)

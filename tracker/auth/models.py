@@ -1,7 +1,6 @@
 """Users who sign in, and the roles that decide what they may do."""
 
 from datetime import datetime
-from typing import Optional
 
 import sqlalchemy as sa
 from flask_login import UserMixin
@@ -37,12 +36,12 @@ class User(UserMixin, db.Model):
     username: Mapped[str] = mapped_column(sa.String(80), unique=True)
     password_hash: Mapped[str] = mapped_column(sa.String(256))
     role: Mapped[str] = mapped_column(sa.String(20))
-    person_id: Mapped[Optional[int]] = mapped_column(sa.ForeignKey("person.id"))
+    person_id: Mapped[int | None] = mapped_column(sa.ForeignKey("person.id"))
     active: Mapped[bool] = mapped_column(default=True)
     created_at: Mapped[datetime] = mapped_column(sa.DateTime(timezone=True), default=utcnow)
-    last_sign_in_at: Mapped[Optional[datetime]] = mapped_column(sa.DateTime(timezone=True))
+    last_sign_in_at: Mapped[datetime | None] = mapped_column(sa.DateTime(timezone=True))
 
-    person: Mapped[Optional[Person]] = relationship()
+    person: Mapped[Person | None] = relationship()
 
     def set_password(self, password: str) -> None:
         self.password_hash = generate_password_hash(password)
@@ -55,7 +54,7 @@ class User(UserMixin, db.Model):
         return self.active
 
     @property
-    def organisation(self) -> Optional[Organisation]:
+    def organisation(self) -> Organisation | None:
         return self.person.organisation if self.person else None
 
     @property

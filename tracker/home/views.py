@@ -1,4 +1,9 @@
-"""The home page, made for the signed-in user's role."""
+"""The home page, made for the signed-in user's role.
+
+A lead sees their organisation's open actions, most urgent first; the Deputy Mayor sees what waits
+for her decision and what is overdue; the secretariat sees the meetings coming up and the overdue
+count. Each list is one query (with its eager loads), whatever the number of actions.
+"""
 
 import sqlalchemy as sa
 from flask import Blueprint, redirect, render_template, url_for
@@ -6,7 +11,7 @@ from flask_login import current_user
 from sqlalchemy.orm import selectinload
 
 from tracker.actions import queries
-from tracker.actions.models import Action
+from tracker.actions.models import Action, ActionStatus
 from tracker.auth.models import Role
 from tracker.extensions import db
 from tracker.meetings.models import Meeting
@@ -15,6 +20,8 @@ from tracker.timeutil import today
 bp = Blueprint("home", __name__)
 
 HOME_LIST_SIZE = 10
+# A lead's own list is their work: show it all, up to a size a page can carry.
+OWNED_LIST_SIZE = 100
 
 
 @bp.get("/")
@@ -22,39 +29,63 @@ def index():
     if not current_user.is_authenticated:
         return redirect(url_for("auth.login"))
     as_at = today()
-    context = {"as_at": as_at, "role": current_user.role}
-    if current_user.role in (Role.SECRETARIAT, Role.ADMIN, Role.VIEWER):
+    role = current_user.role
+    context = {"as_at": as_at, "role": role}
+    if role in (Role.SECRETARIAT, Role.ADMIN, Role.VIEWER):
         context["upcoming"] = upcoming_meetings(as_at)
-        context["recent"] = db.session.scalars(
-            queries.visible(current_user)
-            .order_by(Action.raised_on.desc(), Action.id.desc())
-            .limit(HOME_LIST_SIZE)
-        ).all()
-    if current_user.role == Role.LEAD:
-        org = current_user.organisation
-        context["organisation"] = org
-        context["owned"] = (
-            db.session.scalars(
-                queries.visible(current_user)
-                .where(Action.owner_id == (org.id if org else -1), queries.outstanding_condition())
-                # Most urgent first: earliest due date, undated last.
-                .order_by(Action.due_on.is_(None), Action.due_on, Action.id)
-                .limit(HOME_LIST_SIZE * 3)
-            ).all()
+        context["recent"] = actions(
+            sa.true(), order=(Action.raised_on.desc(), Action.id.desc()), limit=HOME_LIST_SIZE
         )
-    if current_user.role in (Role.EXECUTIVE, Role.ADMIN, Role.SECRETARIAT):
-        context["overdue"] = db.session.scalars(
-            queries.visible(current_user)
-            .where(queries.overdue_condition(as_at))
-            .order_by(Action.due_on, Action.id)
-            .limit(HOME_LIST_SIZE)
-        ).all()
-        context["overdue_count"] = db.session.scalar(
-            sa.select(sa.func.count()).select_from(
-                queries.visible(current_user).where(queries.overdue_condition(as_at)).subquery()
-            )
+    if role == Role.LEAD:
+        context.update(lead_home(as_at))
+    if role == Role.EXECUTIVE:
+        context["to_sign_off"] = actions(
+            Action.status == ActionStatus.AWAITING_SIGN_OFF,
+            order=(Action.updated_at, Action.id),
+            limit=OWNED_LIST_SIZE,
         )
+        context["more_time"] = actions(
+            Action.requested_due_on.is_not(None),
+            queries.outstanding_condition(),
+            order=(Action.due_on, Action.id),
+            limit=OWNED_LIST_SIZE,
+        )
+    if role in (Role.EXECUTIVE, Role.ADMIN, Role.SECRETARIAT):
+        overdue = queries.overdue_condition(as_at)
+        context["overdue"] = actions(
+            overdue, order=queries.most_overdue_first(as_at), limit=HOME_LIST_SIZE
+        )
+        context["overdue_count"] = queries.count(queries.visible(current_user).where(overdue))
     return render_template("home/index.html", **context)
+
+
+def actions(*where, order, limit: int) -> list[Action]:
+    """Actions the user may see matching `where`, with what the tables show loaded."""
+    return db.session.scalars(
+        queries.visible(current_user).where(*where).order_by(*order).limit(limit)
+    ).all()
+
+
+def lead_home(as_at) -> dict:
+    """The lead's organisation's open actions, most urgent first, and those awaiting sign-off."""
+    organisation = current_user.organisation
+    if organisation is None:
+        return {"organisation": None, "owned": [], "owned_count": 0, "awaiting": []}
+    owned = sa.and_(
+        Action.owner_id == organisation.id,
+        Action.status.in_((ActionStatus.OPEN, ActionStatus.IN_PROGRESS)),
+    )
+    return {
+        "organisation": organisation,
+        "owned": actions(owned, order=queries.most_overdue_first(as_at), limit=OWNED_LIST_SIZE),
+        "owned_count": queries.count(queries.visible(current_user).where(owned)),
+        "awaiting": actions(
+            Action.owner_id == organisation.id,
+            Action.status == ActionStatus.AWAITING_SIGN_OFF,
+            order=(Action.due_on, Action.id),
+            limit=OWNED_LIST_SIZE,
+        ),
+    }
 
 
 def upcoming_meetings(as_at):

@@ -1,5 +1,74 @@
 """`flask report ...`: reports for scheduled runs."""
 
+from pathlib import Path
+
+import click
+import sqlalchemy as sa
 from flask.cli import AppGroup
 
+from tracker.admin.models import MeetingType, Organisation
+from tracker.extensions import db
+from tracker.plans.models import Priority
+from tracker.timeutil import today
+
 report_cli = AppGroup("report", help="Produce reports for meeting packs.")
+
+
+def _find(model, column, value: str, what: str) -> int:
+    record_id = db.session.scalar(sa.select(model.id).where(sa.func.lower(column) == value.lower()))
+    if record_id is None:
+        known = ", ".join(db.session.scalars(sa.select(column).order_by(column)))
+        raise click.BadParameter(f"no {what} called {value!r}; known: {known or 'none'}")
+    return record_id
+
+
+@report_cli.command("outstanding")
+@click.option(
+    "--as-at",
+    "as_at",
+    type=click.DateTime(formats=["%Y-%m-%d"]),
+    help="Count days overdue to this date (YYYY-MM-DD); actions raised after it are left out. Default: today.",
+)
+@click.option(
+    "--format", "fmt", type=click.Choice(["docx", "csv"]), default="docx", show_default=True
+)
+@click.option(
+    "-o",
+    "--output",
+    type=click.Path(dir_okay=False, writable=True, path_type=Path),
+    required=True,
+    help="The file to write.",
+)
+@click.option(
+    "--meeting-type", help="Only actions raised at this kind of meeting (short name, e.g. COM)."
+)
+@click.option("--owner", help="Only actions this organisation owns (short name, e.g. WYP).")
+@click.option("--priority", type=int, help="Only actions serving this plan priority (its id).")
+@click.option(
+    "--include-confidential",
+    is_flag=True,
+    help="Include confidential actions. Leave off for a pack that may be made public.",
+)
+def outstanding_report(
+    as_at, fmt, output, meeting_type, owner, priority, include_confidential
+) -> None:
+    """Write the outstanding-actions report, most overdue first, as Word or CSV."""
+    from tracker.reports.outstanding import confidential_condition, outstanding
+    from tracker.reports.outstanding_csv import build_csv
+    from tracker.reports.outstanding_docx import build_docx
+
+    if priority is not None and db.session.get(Priority, priority) is None:
+        raise click.BadParameter(f"no plan priority with id {priority}", param_hint="--priority")
+    report = outstanding(
+        as_at.date() if as_at else today(),
+        visibility=confidential_condition(include_confidential),
+        meeting_type_id=_find(MeetingType, MeetingType.short_name, meeting_type, "meeting type")
+        if meeting_type
+        else None,
+        owner_id=_find(Organisation, Organisation.short_name, owner, "owner") if owner else None,
+        priority_id=priority,
+    )
+    output.write_bytes(build_docx(report) if fmt == "docx" else build_csv(report))
+    click.echo(
+        f"{report.title}: {len(report.rows)} action(s), {report.overdue} overdue. Written to {output}."
+    )

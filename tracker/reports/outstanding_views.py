@@ -1,1 +1,114 @@
-"""The outstanding-actions report: page, Word and CSV."""
+"""The outstanding-actions report: a page, and Word and CSV downloads of the same report.
+
+The options live in the URL (?as_at=2024-02-27&meeting_type=..&owner=..&priority=..), so the page
+can be bookmarked and its downloads carry the same options. Confidential actions appear only for
+those who may see them.
+"""
+
+from io import BytesIO
+
+import sqlalchemy as sa
+from flask import render_template, request, send_file, url_for
+from flask_login import current_user
+
+from tracker.actions import queries
+from tracker.admin.models import MeetingType, Organisation
+from tracker.auth.permissions import Permission, permission_required
+from tracker.extensions import db
+from tracker.plans.models import Plan, Priority
+from tracker.reports.outstanding import outstanding
+from tracker.reports.outstanding_csv import build_csv
+from tracker.reports.outstanding_docx import build_docx
+from tracker.reports.outstanding_forms import OutstandingReportForm
+from tracker.reports.views import bp
+from tracker.timeutil import today
+
+DOCX = "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
+
+
+def report_options() -> dict[str, list]:
+    priorities = db.session.execute(
+        sa.select(Priority.id, Priority.title, Plan.title)
+        .join(Plan, Priority.plan_id == Plan.id)
+        .order_by(Plan.starts_on.desc(), Plan.id.desc(), Priority.position)
+    )
+    return {
+        "meeting_type": list(
+            db.session.execute(
+                sa.select(MeetingType.id, MeetingType.name).order_by(MeetingType.name)
+            )
+        ),
+        "owner": list(
+            db.session.execute(
+                sa.select(Organisation.id, Organisation.name).order_by(Organisation.name)
+            )
+        ),
+        "priority": [(pid, f"{title} ({plan})") for pid, title, plan in priorities],
+    }
+
+
+def read_options():
+    """The form read from the URL, and the report it asks for (None if the options are wrong)."""
+    form = OutstandingReportForm(formdata=request.args, options=report_options())
+    if not form.validate():
+        return form, None
+    report = outstanding(
+        form.as_at.data or today(),
+        visibility=queries.visibility(current_user),
+        meeting_type_id=form.id_value("meeting_type"),
+        owner_id=form.id_value("owner"),
+        priority_id=form.id_value("priority"),
+    )
+    return form, report
+
+
+def canonical_args(form: OutstandingReportForm, report) -> dict:
+    """The report's options as short URL arguments, for its download links."""
+    args = {"as_at": report.as_at.isoformat()}
+    for name in ("meeting_type", "owner", "priority"):
+        if form.id_value(name) is not None:
+            args[name] = form.id_value(name)
+    return args
+
+
+@bp.get("/outstanding-actions")
+@permission_required(Permission.READ_REPORTS)
+def outstanding_actions():
+    form, report = read_options()
+    downloads = {}
+    if report is not None:
+        args = canonical_args(form, report)
+        downloads = {
+            "docx": url_for("reports.outstanding_actions_docx", **args),
+            "csv": url_for("reports.outstanding_actions_csv", **args),
+        }
+    return render_template(
+        "reports/outstanding.html", form=form, report=report, downloads=downloads
+    ), (200 if report is not None else 400)
+
+
+def download(build, extension: str, mimetype: str):
+    form, report = read_options()
+    if report is None:
+        return render_template(
+            "reports/outstanding.html", form=form, report=None, downloads={}
+        ), 400
+    return send_file(
+        BytesIO(build(report)),
+        mimetype=mimetype,
+        as_attachment=True,
+        download_name=f"outstanding-actions-{report.as_at.isoformat()}.{extension}",
+        max_age=0,
+    )
+
+
+@bp.get("/outstanding-actions.docx")
+@permission_required(Permission.READ_REPORTS)
+def outstanding_actions_docx():
+    return download(build_docx, "docx", DOCX)
+
+
+@bp.get("/outstanding-actions.csv")
+@permission_required(Permission.READ_REPORTS)
+def outstanding_actions_csv():
+    return download(build_csv, "csv", "text/csv")

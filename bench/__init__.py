@@ -1,0 +1,1 @@
+"""Benchmarks: how the tracker's busiest pages behave with a large amount of data."""

@@ -1,0 +1,15 @@
+"""Fixtures for the actions tests: people of each role, each in a browser of their own."""
+
+import pytest
+
+from tests.actions.helpers import signed_in
+
+
+@pytest.fixture
+def browser_as(app, users):
+    """`browser_as("lead")`: a client signed in as the test user of that role (lead: WYP)."""
+
+    def browser(role: str):
+        return signed_in(app, users[role])
+
+    return browser

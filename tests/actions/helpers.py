@@ -1,0 +1,128 @@
+"""Helpers for the actions and outstanding-report tests: clients that behave like separate
+browsers, actions with their organisation, lead and history, and ways to read pages."""
+
+import re
+from datetime import UTC, date, datetime
+
+import sqlalchemy as sa
+from flask.testing import FlaskClient
+
+from tests.factories import (
+    ActionFactory,
+    AgendaItemFactory,
+    MeetingFactory,
+    MeetingTypeFactory,
+    OrganisationFactory,
+    PersonFactory,
+)
+from tracker.actions.models import Action, ActionUpdate, UpdateKind
+from tracker.audit import AuditEntry
+from tracker.extensions import db
+from tracker.models import Organisation
+
+
+class SeparateRequestsClient(FlaskClient):
+    """A test client whose every request runs in its own app context, as on a real server.
+
+    The shared `clean_state` fixture keeps one app context open for the whole test and Flask
+    reuses it for requests, so Flask-Login's signed-in user (cached on `g`) and the database
+    session would carry over from one client to the next. After each request the test's own
+    session is expired, so the test reads what the request saved.
+    """
+
+    def open(self, *args, **kwargs):
+        with self.application.app_context():
+            response = super().open(*args, **kwargs)
+        db.session.expire_all()
+        return response
+
+
+def signed_in(app, user) -> SeparateRequestsClient:
+    """A browser of its own, signed in as `user` (the session set directly: quick)."""
+    client = SeparateRequestsClient(app, app.response_class, use_cookies=True)
+    with client.session_transaction() as session:
+        session["_user_id"] = str(user.id)
+        session["_fresh"] = True
+    return client
+
+
+def wyp() -> Organisation:
+    return db.session.scalar(sa.select(Organisation).where(Organisation.short_name == "WYP"))
+
+
+def make_action(owner=None, *, updates=(), **fields) -> Action:
+    """An action raised at a meeting's agenda item, owned by `owner` (WYP unless given)."""
+    owner = owner or wyp() or OrganisationFactory(name="West Yorkshire Police", short_name="WYP")
+    fields.setdefault("lead", PersonFactory(organisation=owner))
+    if "meeting" not in fields:
+        item = AgendaItemFactory(meeting=MeetingFactory(meeting_type=meeting_type("COM")))
+        fields.update(meeting=item.meeting, agenda_item=item)
+    action = ActionFactory(owner=owner, **fields)
+    for when, note in updates:
+        db.session.add(
+            ActionUpdate(
+                action=action,
+                kind=UpdateKind.UPDATE,
+                note=note,
+                created_at=datetime.combine(when, datetime.min.time(), tzinfo=UTC),
+            )
+        )
+    db.session.commit()
+    return action
+
+
+def meeting_type(short_name: str):
+    from tracker.models import MeetingType
+
+    found = db.session.scalar(sa.select(MeetingType).where(MeetingType.short_name == short_name))
+    return found or MeetingTypeFactory(short_name=short_name, name=f"{short_name} meeting")
+
+
+def reload(action: Action) -> Action:
+    db.session.expire_all()
+    return db.session.get(Action, action.id)
+
+
+def history(action: Action) -> list[ActionUpdate]:
+    return list(
+        db.session.scalars(
+            sa.select(ActionUpdate)
+            .where(ActionUpdate.action_id == action.id)
+            .order_by(ActionUpdate.id)
+        )
+    )
+
+
+def audit_events(action: Action) -> list[str]:
+    return list(
+        db.session.scalars(
+            sa.select(AuditEntry.event)
+            .where(AuditEntry.entity_type == "action", AuditEntry.entity_id == action.id)
+            .order_by(AuditEntry.id)
+        )
+    )
+
+
+def text_of(response) -> str:
+    return response.get_data(as_text=True)
+
+
+def references_in(response) -> list[str]:
+    """The action references linked from a page, in the order the page lists them."""
+    return re.findall(r'href="/actions/\d+">([A-Z]+-[\w-]+)</a>', text_of(response))
+
+
+def hidden_version(response, prefix: str = "update") -> str:
+    """The action version a form on the page carries (what the person saw)."""
+    found = re.search(rf'name="{prefix}-version" type="hidden" value="(\d+)"', text_of(response))
+    assert found, f"no {prefix}-version field on the page"
+    return found.group(1)
+
+
+def error_summary(response) -> str:
+    page = text_of(response)
+    start = page.find('class="govuk-error-summary"')
+    return "" if start == -1 else page[start : page.find("</ul>", start)]
+
+
+FAR_PAST = date(2000, 1, 1)

@@ -1,0 +1,80 @@
+"""Home pages: the lead's organisation's open actions, most urgent first; what waits for the DMPC."""
+
+from datetime import timedelta
+
+from tests.actions.helpers import make_action, references_in, text_of
+from tests.factories import OrganisationFactory
+from tracker.actions.models import ActionStatus
+from tracker.timeutil import today
+
+TODAY = today()
+
+
+def test_lead_home_lists_their_organisations_open_actions_most_urgent_first(browser_as, users):
+    make_action(reference="W-due-later", due_on=TODAY + timedelta(days=30))
+    make_action(reference="W-undated", due_on=None)
+    make_action(
+        reference="W-most-overdue",
+        due_on=TODAY - timedelta(days=40),
+        status=ActionStatus.IN_PROGRESS,
+    )
+    make_action(reference="W-overdue", due_on=TODAY - timedelta(days=2))
+    make_action(reference="W-closed", due_on=TODAY - timedelta(days=90), status=ActionStatus.CLOSED)
+    make_action(
+        reference="W-done", due_on=TODAY + timedelta(days=3), status=ActionStatus.AWAITING_SIGN_OFF
+    )
+    make_action(OrganisationFactory(), reference="K-other", due_on=TODAY - timedelta(days=50))
+
+    response = browser_as("lead").get("/")
+
+    page = text_of(response)
+    assert "Actions for West Yorkshire Police" in page
+    assert references_in(response) == [
+        "W-most-overdue",
+        "W-overdue",
+        "W-due-later",
+        "W-undated",
+        "W-done",
+    ]
+    assert "Open actions, most urgent first" in page
+    assert "Completed, awaiting the Deputy Mayor&#39;s sign-off" in page
+
+
+def test_a_lead_with_no_organisation_is_told_why_the_list_is_empty(browser_as, users):
+    from tracker.extensions import db
+
+    users["lead"].person = None
+    db.session.commit()
+    assert "not linked to an organisation" in text_of(browser_as("lead").get("/"))
+
+
+def test_dmpc_home_shows_sign_offs_requests_for_more_time_and_overdue(browser_as, users):
+    make_action(
+        reference="W-signoff",
+        status=ActionStatus.AWAITING_SIGN_OFF,
+        due_on=TODAY + timedelta(days=5),
+    )
+    make_action(
+        reference="W-moretime",
+        due_on=TODAY - timedelta(days=1),
+        requested_due_on=TODAY + timedelta(days=60),
+        requested_due_reason="Figures due.",
+    )
+    make_action(reference="W-late", due_on=TODAY - timedelta(days=20))
+
+    page = text_of(browser_as("executive").get("/"))
+
+    assert "Waiting for your decision" in page
+    signoff = page[
+        page.index("Completed, awaiting your sign-off") : page.index("Requests for more time")
+    ]
+    assert "W-signoff" in signoff and "W-late" not in signoff
+    more_time = page[page.index("Requests for more time") : page.index("Overdue</h2>")]
+    assert "W-moretime" in more_time
+    assert "<strong>2</strong> actions are overdue" in page
+
+
+def test_secretariat_home_shows_the_overdue_count(browser_as, users):
+    make_action(due_on=TODAY - timedelta(days=20))
+    page = text_of(browser_as("secretariat").get("/"))
+    assert "<strong>1</strong> action is overdue" in page and "Review overdue actions" in page

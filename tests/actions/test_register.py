@@ -1,0 +1,228 @@
+"""The action register: what it shows, its filters and sorts (kept in the URL), and its pages."""
+
+from datetime import UTC, date, datetime, timedelta
+
+import pytest
+
+from tests.actions.helpers import make_action, meeting_type, references_in, text_of
+from tests.factories import AgendaItemFactory, MeetingFactory, OrganisationFactory, PersonFactory
+from tests.plans.factories import IndicatorFactory, PriorityFactory
+from tracker.actions.models import ActionStatus
+from tracker.extensions import db
+from tracker.timeutil import today
+
+TODAY = today()
+
+
+@pytest.fixture
+def register(users):
+    """Six actions that differ in one thing each, named by what they are for."""
+    wyp = users["lead"].organisation
+    kirklees = OrganisationFactory(name="Kirklees Council", short_name="KC")
+    jem = AgendaItemFactory(
+        title="Finance",
+        meeting=MeetingFactory(
+            meeting_type=meeting_type("JEM"), starts_at=datetime(2023, 11, 21, 10)
+        ),
+    )
+    priority = PriorityFactory(title="Keeping People Safe")
+    indicator = IndicatorFactory(name="ASB incidents", priority=priority)
+    db.session.commit()
+    actions = {
+        "overdue": make_action(
+            wyp,
+            reference="COM-2023-10-04a",
+            text="WYP to analyse complaints.",
+            due_on=TODAY - timedelta(days=30),
+            status=ActionStatus.IN_PROGRESS,
+            updates=[(date(2024, 2, 19), "First cut done.")],
+        ),
+        "due_soon": make_action(
+            wyp,
+            reference="COM-2023-10-05a",
+            text="WYP to consult Carr Manor.",
+            due_on=TODAY + timedelta(days=5),
+        ),
+        "kirklees": make_action(
+            kirklees,
+            reference="COM-2023-10-07a",
+            text="Kirklees to report on PACT.",
+            due_on=TODAY + timedelta(days=60),
+            lead=PersonFactory(name="Jo Kirk", organisation=kirklees),
+        ),
+        "closed": make_action(
+            wyp,
+            reference="COM-2023-10-07b",
+            text="WYP to send figures.",
+            due_on=TODAY - timedelta(days=90),
+            status=ActionStatus.CLOSED,
+            closed_on=TODAY - timedelta(days=80),
+        ),
+        "jem": make_action(
+            wyp,
+            reference="JEM-2023-11-03a",
+            text="WYP to brief on finance.",
+            meeting=jem.meeting,
+            agenda_item=jem,
+            due_on=TODAY - timedelta(days=2),
+            status=ActionStatus.AWAITING_SIGN_OFF,
+        ),
+        "linked": make_action(wyp, reference="DQ-2024-01-03a", text="WYP to cut ASB.", due_on=None),
+    }
+    actions["linked"].priorities.append(priority)
+    actions["linked"].indicators.append(indicator)
+    db.session.commit()
+    return actions | {
+        "priority": priority,
+        "indicator": indicator,
+        "kirklees_org": kirklees,
+        "jem_meeting": jem.meeting,
+    }
+
+
+def listed(browser, query: str = "") -> list[str]:
+    response = browser.get(f"/actions{query}")
+    assert response.status_code == 200, query
+    return references_in(response)
+
+
+def test_register_shows_each_actions_details(browser_as, register):
+    page = text_of(browser_as("viewer").get("/actions"))
+    for shown in (
+        "COM-2023-10-04a",
+        "WYP to analyse complaints.",
+        "WYP",
+        register["overdue"].lead.name,
+        "COM 10 Oct 2023, item",
+        "30 days overdue",
+        "In progress",
+        "19 Feb 2024:",
+        "First cut done.",
+        "JEM 21 Nov 2023, item",
+        "Completed – awaiting sign-off",
+        "No date",
+        "No update yet",
+    ):
+        assert shown in page, shown
+
+
+def test_register_lists_soonest_due_first_and_undated_last(browser_as, register):
+    assert listed(browser_as("viewer")) == [
+        "COM-2023-10-07b",
+        "COM-2023-10-04a",
+        "JEM-2023-11-03a",
+        "COM-2023-10-05a",
+        "COM-2023-10-07a",
+        "DQ-2024-01-03a",
+    ]
+
+
+def test_sort_by_days_overdue_and_by_reference(browser_as, register):
+    viewer = browser_as("viewer")
+    # Closed actions are never overdue, however old their due date.
+    assert listed(viewer, "?sort=overdue")[:2] == ["COM-2023-10-04a", "JEM-2023-11-03a"]
+    assert listed(viewer, "?sort=reference") == sorted(listed(viewer, "?sort=reference"))
+
+
+@pytest.mark.parametrize(
+    "query,expected",
+    [
+        (
+            "?status=outstanding",
+            {
+                "COM-2023-10-04a",
+                "COM-2023-10-05a",
+                "COM-2023-10-07a",
+                "JEM-2023-11-03a",
+                "DQ-2024-01-03a",
+            },
+        ),
+        ("?status=closed", {"COM-2023-10-07b"}),
+        ("?status=awaiting_sign_off", {"JEM-2023-11-03a"}),
+        ("?due=overdue", {"COM-2023-10-04a", "JEM-2023-11-03a"}),
+        ("?due=within&days=7", {"COM-2023-10-05a"}),
+        ("?due=within&days=90", {"COM-2023-10-05a", "COM-2023-10-07a"}),
+        ("?q=carr+manor", {"COM-2023-10-05a"}),
+        ("?q=jem-2023", {"JEM-2023-11-03a"}),
+        ("?q=100%25", set()),
+        ("?q=complaints&status=closed", set()),
+    ],
+)
+def test_filters(browser_as, register, query, expected):
+    assert set(listed(browser_as("viewer"), query)) == expected
+
+
+def test_filters_by_owner_lead_meeting_type_meeting_priority_and_indicator(browser_as, register):
+    viewer = browser_as("viewer")
+    jem_type = register["jem_meeting"].meeting_type_id
+    assert listed(viewer, f"?owner={register['kirklees_org'].id}") == ["COM-2023-10-07a"]
+    assert listed(viewer, f"?lead={register['kirklees'].lead_id}") == ["COM-2023-10-07a"]
+    assert listed(viewer, f"?meeting_type={jem_type}") == ["JEM-2023-11-03a"]
+    assert listed(viewer, f"?meeting={register['jem_meeting'].id}") == ["JEM-2023-11-03a"]
+    assert listed(viewer, f"?priority={register['priority'].id}") == ["DQ-2024-01-03a"]
+    assert listed(viewer, f"?indicator={register['indicator'].id}") == ["DQ-2024-01-03a"]
+
+
+def test_the_filter_form_shows_the_filters_in_use(browser_as, register):
+    page = text_of(
+        browser_as("viewer").get(f"/actions?owner={register['kirklees_org'].id}&q=pact&due=overdue")
+    )
+    assert (
+        f'<option value="{register["kirklees_org"].id}" selected>Kirklees Council</option>' in page
+    )
+    assert 'value="pact"' in page
+    assert "Clear filters" in page
+    assert "No actions match your filters" in page
+
+
+def test_a_filter_value_that_is_not_offered_is_reported_not_a_crash(browser_as, register):
+    response = browser_as("viewer").get("/actions?owner=999999&status=bogus&days=abc&sort=sideways")
+    assert response.status_code == 200
+    assert "govuk-error-summary" in text_of(response)
+    assert len(references_in(response)) == 6  # the wrong filters are left out
+
+
+def test_pages_keep_the_filters(app, browser_as, register):
+    for n in range(30):
+        make_action(reference=f"COM-2024-02-{n:02d}a", due_on=TODAY + timedelta(days=200 + n))
+    viewer = browser_as("viewer")
+    first = viewer.get("/actions?status=outstanding&sort=reference")
+    assert len(references_in(first)) == app.config["PER_PAGE"]
+    assert "page=2" in text_of(first) and "status=outstanding" in text_of(first)
+    second = viewer.get("/actions?status=outstanding&sort=reference&page=2")
+    assert set(references_in(second)).isdisjoint(references_in(first))
+    assert len(references_in(first)) + len(references_in(second)) == 35
+    assert viewer.get("/actions?page=999").status_code == 200
+
+
+def test_confidential_actions_only_for_those_who_may_see_them(browser_as, register):
+    make_action(register["kirklees_org"], reference="COM-2023-10-08a", confidential=True)
+    make_action(reference="COM-2023-10-08b", confidential=True)  # WYP's own
+    assert not {"COM-2023-10-08a", "COM-2023-10-08b"} & set(listed(browser_as("viewer")))
+    assert {"COM-2023-10-08a", "COM-2023-10-08b"} <= set(listed(browser_as("executive")))
+    lead_sees = set(listed(browser_as("lead")))
+    assert "COM-2023-10-08b" in lead_sees and "COM-2023-10-08a" not in lead_sees
+    assert "COM-2023-10-08a" not in set(listed(browser_as("viewer"), "?q=08a"))
+
+
+def test_latest_update_is_the_newest_note(browser_as, register):
+    make_action(
+        reference="COM-2023-10-09a",
+        updates=[(date(2024, 1, 22), "Older note."), (date(2024, 2, 2), "Newest note.")],
+    )
+    page = text_of(browser_as("viewer").get("/actions?q=2023-10-09a"))
+    assert "Newest note." in page and "Older note." not in page
+
+
+def test_an_update_made_just_after_midnight_uk_time_carries_the_uk_date(browser_as, register):
+    # 23:30 UTC on 30 June is 00:30 on 1 July in London (BST).
+    action = make_action(reference="COM-2023-10-10a")
+    from tracker.actions.models import ActionUpdate
+
+    db.session.add(
+        ActionUpdate(
+            action=action, note="Late note.", created_at=datetime(2024, 6, 30, 23, 30, tzinfo=UTC)
+        )
+    )
+    db.session.commit()
+    assert "1 Jul 2024:" in text_of(browser_as("viewer").get("/actions?q=2023-10-10a"))

@@ -1,0 +1,260 @@
+"""The routes that change an action: a lead's update, the DMPC's decisions, the secretariat's edits.
+
+Each parses its form, calls the service and commits. A change made from a page showing an older
+version of the action is not saved: the page comes back (409) with the newer version and
+everything the person typed, so they can check and send it again.
+"""
+
+import sqlalchemy as sa
+from flask import abort, flash, redirect, render_template, url_for
+from flask_login import current_user
+
+from tracker.actions import services
+from tracker.actions.forms import (
+    EditActionForm,
+    ExtensionForm,
+    SetAsideForm,
+    SignOffForm,
+    UpdateForm,
+)
+from tracker.actions.models import ActionStatus
+from tracker.actions.services import ActionChanged, ActionError, NotAllowed
+from tracker.actions.views import bp, load_action, render_action
+from tracker.admin.models import Organisation, Person
+from tracker.auth.permissions import Permission, can_update_action, permission_required
+from tracker.extensions import db
+from tracker.plans.models import Indicator, Plan, Priority
+
+
+def apply(action_id: int, change, form, *, render, success: str):
+    """Run `change` (which calls a service), commit, and redirect to the action with `success`.
+
+    If the action changed since the person opened it, or its state no longer allows the change,
+    nothing is saved and the form comes back with what they typed.
+    """
+    try:
+        change()
+        services.save()
+    except ActionChanged:
+        db.session.rollback()
+        return render(load_action(action_id), form, code=409, changed=True)
+    except NotAllowed:
+        db.session.rollback()
+        abort(403)
+    except ActionError as error:
+        db.session.rollback()
+        return render(load_action(action_id), form, code=409, problem=str(error))
+    flash(success, "success")
+    return redirect(url_for("actions.detail", action_id=action_id))
+
+
+def on_action_page(action, form, *, code, changed=False, problem=""):
+    return render_action(action, code=code, active=form, changed=changed, problem=problem)
+
+
+@bp.post("/<int:action_id>/updates")
+@permission_required(Permission.READ_ACTIONS)
+def add_update(action_id: int):
+    action = load_action(action_id)
+    # Refused before the form is read: nothing a lead of another organisation sends is used.
+    if not can_update_action(current_user, action):
+        abort(403)
+    form = UpdateForm(prefix="update")
+    if not form.validate():
+        return on_action_page(action, form, code=400)
+    return apply(
+        action_id,
+        lambda: services.add_update(
+            action,
+            current_user,
+            note=form.note.data,
+            status=form.status.data,
+            evidence_url=form.evidence_url.data or "",
+            requested_due_on=form.requested_due_on.data,
+            reason=form.reason.data or "",
+            seen_version=form.seen_version,
+        ),
+        form,
+        render=on_action_page,
+        success="Your update was saved."
+        + (
+            " The Deputy Mayor will decide on the new due date."
+            if form.requested_due_on.data
+            else ""
+        ),
+    )
+
+
+@bp.post("/<int:action_id>/sign-off")
+@permission_required(Permission.SIGN_OFF_ACTIONS)
+def sign_off(action_id: int):
+    action = load_action(action_id)
+    form = SignOffForm(prefix="signoff")
+    if not form.validate():
+        return on_action_page(action, form, code=400)
+    if form.decision.data == "close":
+        change = lambda: services.sign_off(  # noqa: E731
+            action, current_user, note=form.note.data or "", seen_version=form.seen_version
+        )
+        success = f"Action {action.reference} is signed off and closed."
+    else:
+        change = lambda: services.send_back(  # noqa: E731
+            action,
+            current_user,
+            note=form.note.data or "",
+            due_on=form.due_on.data,
+            seen_version=form.seen_version,
+        )
+        success = f"Action {action.reference} was sent back to {action.owner.short_name}."
+    return apply(action_id, change, form, render=on_action_page, success=success)
+
+
+@bp.post("/<int:action_id>/more-time")
+@permission_required(Permission.SIGN_OFF_ACTIONS)
+def decide_extension(action_id: int):
+    action = load_action(action_id)
+    form = ExtensionForm(prefix="extension")
+    if not form.validate():
+        return on_action_page(action, form, code=400)
+    accept = form.decision.data == "accept"
+    return apply(
+        action_id,
+        lambda: services.decide_extension(
+            action,
+            current_user,
+            accept=accept,
+            note=form.note.data or "",
+            seen_version=form.seen_version,
+        ),
+        form,
+        render=on_action_page,
+        success="The new due date is agreed."
+        if accept
+        else "The request for more time is refused.",
+    )
+
+
+def edit_options() -> dict[str, list]:
+    people = db.session.execute(
+        sa.select(Person.id, Person.name, Organisation.short_name)
+        .join(Organisation, Person.organisation_id == Organisation.id)
+        .order_by(Organisation.short_name, Person.name)
+    )
+    priorities = db.session.execute(
+        sa.select(Priority.id, Priority.title, Plan.title)
+        .join(Plan, Priority.plan_id == Plan.id)
+        .order_by(Plan.starts_on.desc(), Plan.id.desc(), Priority.position)
+    )
+    return {
+        "owner": list(
+            db.session.execute(
+                sa.select(Organisation.id, Organisation.name).order_by(Organisation.name)
+            )
+        ),
+        "lead": [(pid, f"{name} ({org})") for pid, name, org in people],
+        "priorities": [(pid, f"{title} ({plan})") for pid, title, plan in priorities],
+        "indicators": list(
+            db.session.execute(
+                sa.select(Indicator.id, Indicator.name).order_by(Indicator.name, Indicator.id)
+            )
+        ),
+    }
+
+
+def render_edit(action, form, *, code=200, changed=False, problem=""):
+    form.version.data = str(action.version)
+    return render_template(
+        "actions/edit.html", action=action, form=form, changed=changed, problem=problem
+    ), code
+
+
+@bp.route("/<int:action_id>/edit", methods=["GET", "POST"])
+@permission_required(Permission.EDIT_ACTIONS)
+def edit(action_id: int):
+    action = load_action(action_id)
+    form = EditActionForm(options=edit_options())
+    if not form.is_submitted():
+        form.text.data = action.text
+        form.owner.data = str(action.owner_id)
+        form.lead.data = str(action.lead_id or "")
+        form.due_on.data = action.due_on
+        form.priorities.data = [str(priority.id) for priority in action.priorities]
+        form.indicators.data = [str(indicator.id) for indicator in action.indicators]
+        form.confidential.data = action.confidential
+        form.recurring.data = action.recurring
+        return render_edit(action, form)
+    if not form.validate():
+        return render_edit(action, form, code=400)
+    owner = db.session.get(Organisation, int(form.owner.data))
+    lead = db.session.get(Person, int(form.lead.data)) if form.lead.data else None
+    priorities = db.session.scalars(
+        sa.select(Priority).where(Priority.id.in_([int(value) for value in form.priorities.data]))
+    ).all()
+    indicators = db.session.scalars(
+        sa.select(Indicator).where(Indicator.id.in_([int(value) for value in form.indicators.data]))
+    ).all()
+
+    if lead is not None and lead.organisation_id != owner.id:
+        form.lead.errors = [
+            f"{lead.name} does not work for {owner.name}: choose a lead from the owner"
+        ]
+        return render_edit(action, form, code=400)
+
+    def change():
+        services.edit(
+            action,
+            current_user,
+            text=form.text.data,
+            owner=owner,
+            lead=lead,
+            due_on=form.due_on.data,
+            priorities=priorities,
+            indicators=indicators,
+            confidential=form.confidential.data,
+            recurring=form.recurring.data,
+            note=form.note.data or "",
+            seen_version=form.seen_version,
+        )
+
+    return apply(
+        action_id,
+        change,
+        form,
+        render=render_edit,
+        success=f"Action {action.reference} was updated.",
+    )
+
+
+def render_set_aside(action, form, *, code=200, changed=False, problem=""):
+    form.version.data = str(action.version)
+    return render_template(
+        "actions/set_aside.html", action=action, form=form, changed=changed, problem=problem
+    ), code
+
+
+@bp.route("/<int:action_id>/supersede-or-drop", methods=["GET", "POST"])
+@permission_required(Permission.EDIT_ACTIONS)
+def set_aside(action_id: int):
+    action = load_action(action_id)
+    if not action.is_outstanding:
+        problem = f"This action is {action.status_label.lower()}; it can no longer be changed."
+        return render_set_aside(action, SetAsideForm(formdata=None), code=409, problem=problem)
+    form = SetAsideForm()
+    if not form.is_submitted():
+        return render_set_aside(action, form)
+    if not form.validate():
+        return render_set_aside(action, form, code=400)
+    label = ActionStatus.LABELS[form.status.data].lower()
+    return apply(
+        action_id,
+        lambda: services.set_aside(
+            action,
+            current_user,
+            status=form.status.data,
+            reason=form.reason.data,
+            seen_version=form.seen_version,
+        ),
+        form,
+        render=render_set_aside,
+        success=f"Action {action.reference} is marked as {label}.",
+    )

@@ -1,0 +1,329 @@
+"""Forms for the register's filters, a lead's update, the DMPC's decisions and the secretariat's edits.
+
+Forms that change an action carry the version the person saw in a hidden field; the service
+refuses the change if the action has moved on since (see services.check_version).
+"""
+
+from datetime import date
+from urllib.parse import urlsplit
+
+from flask_wtf import FlaskForm
+from govuk_frontend_wtf.wtforms_widgets import (
+    GovCheckboxesInput,
+    GovCheckboxInput,
+    GovDateInput,
+    GovRadioInput,
+    GovSelect,
+    GovSubmitInput,
+    GovTextArea,
+    GovTextInput,
+)
+from wtforms import (
+    BooleanField,
+    DateField,
+    HiddenField,
+    IntegerField,
+    RadioField,
+    SelectField,
+    SelectMultipleField,
+    StringField,
+    SubmitField,
+    TextAreaField,
+)
+from wtforms.fields.choices import SelectChoice
+from wtforms.validators import (
+    DataRequired,
+    InputRequired,
+    Length,
+    NumberRange,
+    Optional,
+    ValidationError,
+)
+
+from tracker.actions.models import ActionStatus
+from tracker.actions.queries import SORTS
+from tracker.actions.services import LEAD_STATUSES
+from tracker.timeutil import today
+
+
+def choices(pairs) -> list[SelectChoice]:
+    """SelectChoice options from (value, label) pairs; values are strings, as the browser sends."""
+    return [SelectChoice(str(value), label) for value, label in pairs]
+
+
+class GovUKDateField(DateField):
+    """A GOV.UK day/month/year date: empty is None, a partial or impossible date is an error.
+
+    Optional by nature: do not add wtforms' Optional(), which looks only at the day and would
+    pass a date with the day left out.
+
+    Also takes one ISO date (2024-02-27) in place of the three parts, for links that carry a date.
+    """
+
+    def __init__(self, label=None, validators=None, **kwargs):
+        kwargs.setdefault("widget", GovDateInput())
+        super().__init__(label, validators, format="%d %m %Y", **kwargs)
+
+    def process_formdata(self, valuelist):
+        parts = [part.strip() for part in valuelist or []]
+        if len(parts) == 1 and parts[0].count("-") == 2:
+            # One ISO date (2024-02-27), as links to reports carry it.
+            parts = list(reversed(parts[0].split("-")))
+            self.raw_data = parts
+        if not any(parts):
+            # The widget redisplays day, month and year from raw_data: give it three.
+            self.raw_data = None
+            self.data = None
+            return
+        if len(parts) != 3 or not all(parts):
+            self.raw_data = (parts + ["", "", ""])[:3]
+            self.data = None
+            raise ValueError(f"{self.label.text} must include a day, month and year")
+        try:
+            self.data = date(int(parts[2]), int(parts[1]), int(parts[0]))
+        except ValueError:
+            self.data = None
+            raise ValueError(f"{self.label.text} must be a real date") from None
+        if self.data.year < 1900:
+            self.data = None
+            raise ValueError(f"{self.label.text} must include a 4-digit year")
+
+
+def web_address(form, field) -> None:
+    """An evidence link must be a full http(s) address, never a script or a local file."""
+    if not field.data:
+        return
+    parts = urlsplit(field.data.strip())
+    if parts.scheme not in ("http", "https") or "." not in parts.netloc:
+        raise ValidationError("Enter a full web address, like https://www.example.org/report.pdf")
+
+
+class VersionedForm(FlaskForm):
+    # The version of the action on the page the person opened.
+    version = HiddenField()
+
+    @property
+    def seen_version(self) -> int | None:
+        try:
+            return int(self.version.data)
+        except (TypeError, ValueError):
+            return None
+
+
+class RegisterFilterForm(FlaskForm):
+    """The register's filters, read from the URL so a view can be bookmarked and shared."""
+
+    class Meta:
+        csrf = False
+
+    q = StringField(
+        "Search",
+        description="A reference or words from the action",
+        widget=GovTextInput(),
+        validators=[Optional(), Length(max=200)],
+    )
+    status = SelectField("Status", widget=GovSelect(), default="")
+    owner = SelectField("Owner", widget=GovSelect(), default="")
+    lead = SelectField("Lead", widget=GovSelect(), default="")
+    meeting_type = SelectField("Meeting type", widget=GovSelect(), default="")
+    meeting = SelectField("Meeting", widget=GovSelect(), default="")
+    priority = SelectField("Plan priority", widget=GovSelect(), default="")
+    indicator = SelectField("Indicator", widget=GovSelect(), default="")
+    due = SelectField(
+        "Due",
+        widget=GovSelect(),
+        choices=choices(
+            [
+                ("", "Any due date"),
+                ("overdue", "Overdue"),
+                ("within", "Due within the number of days below"),
+            ]
+        ),
+        default="",
+    )
+    days = IntegerField(
+        "Number of days",
+        widget=GovTextInput(),
+        default=14,
+        validators=[
+            Optional(),
+            NumberRange(min=1, max=3650, message="Number of days must be between 1 and 3650"),
+        ],
+    )
+    sort = SelectField("Sort by", widget=GovSelect(), choices=choices(SORTS.items()), default="due")
+
+    def __init__(self, *args, options: dict[str, list], **kwargs):
+        super().__init__(*args, **kwargs)
+        self.status.choices = choices(
+            [("", "Any status"), ("outstanding", "Outstanding (not closed, superseded or dropped)")]
+            + list(ActionStatus.LABELS.items())
+        )
+        for name, pairs in options.items():
+            getattr(self, name).choices = choices([("", "Any")] + list(pairs))
+
+    def value(self, name: str):
+        """A filter's value, or None when it is empty or not valid."""
+        field = getattr(self, name)
+        if field.errors or field.data in (None, ""):
+            return None
+        return field.data
+
+    def id_value(self, name: str) -> int | None:
+        value = self.value(name)
+        return int(value) if value is not None else None
+
+
+class UpdateForm(VersionedForm):
+    """A lead's progress update."""
+
+    note = TextAreaField(
+        "Progress update",
+        description="What has been done since the last update, and what happens next",
+        widget=GovTextArea(),
+        validators=[DataRequired(message="Enter a progress update"), Length(max=10_000)],
+    )
+    status = RadioField(
+        "Status",
+        widget=GovRadioInput(),
+        choices=choices((status, ActionStatus.LABELS[status]) for status in LEAD_STATUSES),
+        validators=[InputRequired(message="Select the action's status")],
+    )
+    evidence_url = StringField(
+        "Link to evidence (optional)",
+        description="For example, a link to the report or figures sent to the DMPC",
+        widget=GovTextInput(),
+        validators=[Optional(), Length(max=1000), web_address],
+    )
+    requested_due_on = GovUKDateField(
+        "New due date (optional)",
+        description="Only if you need more time. The Deputy Mayor decides. For example, 30 4 2024",
+    )
+    reason = TextAreaField(
+        "Reason for the new due date",
+        widget=GovTextArea(),
+        validators=[Length(max=5_000)],
+    )
+    submit = SubmitField("Send update", widget=GovSubmitInput())
+
+    def validate_requested_due_on(self, field) -> None:
+        if field.data is not None and field.data <= today():
+            raise ValidationError("New due date must be in the future")
+
+    def validate_reason(self, field) -> None:
+        if self.requested_due_on.data and not (field.data or "").strip():
+            raise ValidationError("Give a reason for the new due date")
+        if (
+            (field.data or "").strip()
+            and not self.requested_due_on.data
+            and not self.requested_due_on.errors
+        ):
+            raise ValidationError("Enter the new due date you are asking for, or clear the reason")
+
+
+class SignOffForm(VersionedForm):
+    """The DMPC's decision on an action completed and awaiting sign-off."""
+
+    decision = RadioField(
+        "Your decision",
+        widget=GovRadioInput(),
+        choices=choices(
+            [("close", "Sign off and close the action"), ("send_back", "Send it back to the lead")]
+        ),
+        validators=[InputRequired(message="Select whether to sign off the action or send it back")],
+    )
+    note = TextAreaField(
+        "Note",
+        description="Needed if you send it back: say what is still to do",
+        widget=GovTextArea(),
+        validators=[Length(max=10_000)],
+    )
+    due_on = GovUKDateField(
+        "New due date (optional, if you send it back)",
+        description="For example, 30 4 2024",
+    )
+    submit = SubmitField("Save decision", widget=GovSubmitInput())
+
+    def validate_note(self, field) -> None:
+        if self.decision.data == "send_back" and not (field.data or "").strip():
+            raise ValidationError("Say what is still to do before the action can be signed off")
+
+
+class ExtensionForm(VersionedForm):
+    """The DMPC's decision on a lead's request for more time."""
+
+    decision = RadioField(
+        "Do you agree to the new due date?",
+        widget=GovRadioInput(),
+        choices=choices(
+            [("accept", "Yes, move the due date"), ("refuse", "No, keep the due date")]
+        ),
+        validators=[InputRequired(message="Select whether you agree to the new due date")],
+    )
+    note = TextAreaField(
+        "Note",
+        description="Needed if you refuse: say why",
+        widget=GovTextArea(),
+        validators=[Length(max=10_000)],
+    )
+    submit = SubmitField("Save decision", widget=GovSubmitInput())
+
+    def validate_note(self, field) -> None:
+        if self.decision.data == "refuse" and not (field.data or "").strip():
+            raise ValidationError("Say why more time is refused")
+
+
+class EditActionForm(VersionedForm):
+    """The secretariat's corrections to an action."""
+
+    text = TextAreaField(
+        "Action",
+        description="As the minutes word it, owner first",
+        widget=GovTextArea(),
+        validators=[DataRequired(message="Enter the action"), Length(max=5_000)],
+    )
+    # No InputRequired: the browser would demand a blank first option; the choice is checked anyway.
+    owner = SelectField("Owner", widget=GovSelect())
+    lead = SelectField("Lead", widget=GovSelect(), default="")
+    due_on = GovUKDateField("Due date", description="For example, 31 1 2024")
+    priorities = SelectMultipleField("Plan priorities it serves", widget=GovCheckboxesInput())
+    indicators = SelectMultipleField("Indicators it serves", widget=GovCheckboxesInput())
+    confidential = BooleanField(
+        "Confidential: not shown to read-only users or the public", widget=GovCheckboxInput()
+    )
+    recurring = BooleanField(
+        "Recurring: asked for regularly or in future reports", widget=GovCheckboxInput()
+    )
+    note = TextAreaField(
+        "Reason for the change (optional)", widget=GovTextArea(), validators=[Length(max=5_000)]
+    )
+    submit = SubmitField("Save changes", widget=GovSubmitInput())
+
+    def __init__(self, *args, options: dict[str, list], **kwargs):
+        super().__init__(*args, **kwargs)
+        self.owner.choices = choices(options["owner"])
+        self.lead.choices = choices([("", "No named lead")] + list(options["lead"]))
+        self.priorities.choices = choices(options["priorities"])
+        self.indicators.choices = choices(options["indicators"])
+
+
+class SetAsideForm(VersionedForm):
+    """The secretariat marks an action superseded or dropped."""
+
+    status = RadioField(
+        "What has happened to the action?",
+        widget=GovRadioInput(),
+        choices=choices(
+            [
+                (ActionStatus.SUPERSEDED, "Superseded: replaced by another action or decision"),
+                (ActionStatus.DROPPED, "Dropped: no longer needed"),
+            ]
+        ),
+        validators=[InputRequired(message="Select superseded or dropped")],
+    )
+    reason = TextAreaField(
+        "Reason",
+        description="This is kept in the action's history",
+        widget=GovTextArea(),
+        validators=[DataRequired(message="Give the reason"), Length(max=5_000)],
+    )
+    submit = SubmitField("Save", widget=GovSubmitInput())

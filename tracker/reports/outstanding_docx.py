@@ -1,0 +1,144 @@
+"""The outstanding-actions report as a Word document, ready for a meeting pack.
+
+Landscape A4: a title with the "as at" date, what the report is limited to, a summary of counts,
+then one table row per outstanding action, most overdue first. The table's header row repeats on
+every page. Takes an `OutstandingReport`; does not query.
+"""
+
+from io import BytesIO
+
+from docx import Document
+from docx.enum.section import WD_ORIENT
+from docx.enum.table import WD_TABLE_ALIGNMENT
+from docx.oxml import OxmlElement
+from docx.oxml.ns import qn
+from docx.shared import Cm, Pt, RGBColor
+
+from tracker.reports.outstanding import OutstandingReport
+
+FONT = "Arial"
+RED = RGBColor(0xD4, 0x35, 0x1C)
+# Column widths in cm across the 25.7 cm of a landscape A4 page inside 2 cm margins.
+COLUMNS = (
+    ("Reference", 3.2),
+    ("Action", 5.6),
+    ("Raised at", 3.4),
+    ("Owner and lead", 2.6),
+    ("Due", 2.1),
+    ("Status", 2.2),
+    ("Days overdue", 1.8),
+    ("Latest update", 4.8),
+)
+
+
+def build_docx(report: OutstandingReport) -> bytes:
+    document = Document()
+    _set_up_page(document)
+    document.core_properties.title = report.title
+    document.core_properties.author = "Policing and Crime team, West Yorkshire Combined Authority"
+
+    document.add_heading(report.title, level=0)
+    for limit in report.limited_to:
+        document.add_paragraph(limit)
+    _add_summary(document, report)
+    if report.rows:
+        document.add_heading("Actions, most overdue first", level=1)
+        _add_table(document, report)
+
+    buffer = BytesIO()
+    document.save(buffer)
+    return buffer.getvalue()
+
+
+def _set_up_page(document) -> None:
+    section = document.sections[0]
+    section.orientation = WD_ORIENT.LANDSCAPE
+    section.page_width, section.page_height = Cm(29.7), Cm(21.0)
+    for side in ("left_margin", "right_margin", "top_margin", "bottom_margin"):
+        setattr(section, side, Cm(2))
+    for style_name in ("Normal", "Title", "Heading 1"):
+        style = document.styles[style_name]
+        style.font.name = FONT
+        # East Asian font name too, or Word falls back to its own for some text.
+        style.element.rPr.rFonts.set(qn("w:eastAsia"), FONT)
+    document.styles["Normal"].font.size = Pt(11)
+
+
+def _add_summary(document, report: OutstandingReport) -> None:
+    document.add_paragraph(report.summary)
+    if not report.rows:
+        return
+    table = document.add_table(rows=1, cols=2)
+    table.style = "Table Grid"
+    _header(table.rows[0], ("Status", "Actions"))
+    for label, count in report.by_status:
+        _cells(table.add_row(), (label, str(count)))
+    _cells(table.add_row(), ("Overdue (any status)", str(report.overdue)))
+    document.add_paragraph()
+    owners = document.add_table(rows=1, cols=3)
+    owners.style = "Table Grid"
+    _header(owners.rows[0], ("Owner", "Outstanding", "Overdue"))
+    for owner, count, overdue in report.by_owner:
+        _cells(owners.add_row(), (owner, str(count), str(overdue)))
+
+
+def _add_table(document, report: OutstandingReport) -> None:
+    table = document.add_table(rows=1, cols=len(COLUMNS))
+    table.style = "Table Grid"
+    table.alignment = WD_TABLE_ALIGNMENT.CENTER
+    table.autofit = False
+    header = table.rows[0]
+    _header(header, [name for name, _ in COLUMNS])
+    _repeat_as_header(header)
+    for row in report.rows:
+        cells = table.add_row().cells
+        _text(cells[0], row.reference)
+        _text(cells[1], row.text + (" (Confidential)" if row.confidential else ""))
+        _text(cells[2], f"{row.meeting}" + (f"\n{row.item}" if row.item else ""))
+        _text(cells[3], row.owner + (f"\n{row.lead}" if row.lead else ""))
+        _text(cells[4], f"{row.due_on:%-d %b %Y}" if row.due_on else "No date")
+        _text(cells[5], row.status_label)
+        _text(
+            cells[6],
+            str(row.days_overdue) if row.days_overdue else "–",
+            colour=RED if row.days_overdue else None,
+        )
+        _text(
+            cells[7],
+            f"{row.latest_update_on:%-d %b %Y}: {row.latest_update}"
+            if row.latest_update
+            else "No update yet",
+        )
+    # Word reads each cell's width, LibreOffice the table grid's: set both.
+    for column, (_, width) in zip(table.columns, COLUMNS, strict=True):
+        column.width = Cm(width)
+    for row in table.rows:
+        for cell, (_, width) in zip(row.cells, COLUMNS, strict=True):
+            cell.width = Cm(width)
+
+
+def _header(row, names) -> None:
+    for cell, name in zip(row.cells, names, strict=True):
+        _text(cell, name, bold=True)
+
+
+def _cells(row, values) -> None:
+    for cell, value in zip(row.cells, values, strict=True):
+        _text(cell, value)
+
+
+def _text(cell, text: str, *, bold: bool = False, colour=None) -> None:
+    paragraph = cell.paragraphs[0]
+    run = paragraph.add_run(text)
+    run.bold = bold
+    run.font.size = Pt(9)
+    if colour is not None:
+        run.font.color.rgb = colour
+
+
+def _repeat_as_header(row) -> None:
+    """Mark a table row to repeat at the top of every page the table runs onto."""
+    properties = row._tr.get_or_add_trPr()
+    header = OxmlElement("w:tblHeader")
+    header.set(qn("w:val"), "true")
+    properties.append(header)

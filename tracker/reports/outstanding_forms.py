@@ -1,0 +1,30 @@
+"""The outstanding-actions report's options, read from the URL: as at a date, and what to limit it to."""
+
+from flask_wtf import FlaskForm
+from govuk_frontend_wtf.wtforms_widgets import GovSelect
+from wtforms import SelectField
+
+from tracker.actions.forms import GovUKDateField, choices
+
+
+class OutstandingReportForm(FlaskForm):
+    class Meta:
+        csrf = False
+
+    as_at = GovUKDateField(
+        "As at",
+        description="Actions raised on or before this date; days overdue are counted to it. "
+        "Leave it blank for today. For example, 27 2 2024",
+    )
+    meeting_type = SelectField("Meeting type", widget=GovSelect(), default="")
+    owner = SelectField("Owner", widget=GovSelect(), default="")
+    priority = SelectField("Plan priority", widget=GovSelect(), default="")
+
+    def __init__(self, *args, options: dict[str, list], **kwargs):
+        super().__init__(*args, **kwargs)
+        for name, pairs in options.items():
+            getattr(self, name).choices = choices([("", "All")] + list(pairs))
+
+    def id_value(self, name: str) -> int | None:
+        field = getattr(self, name)
+        return int(field.data) if field.data and not field.errors else None
