@@ -8,6 +8,7 @@ The schema is built by the migrations, as in production.
 import os
 import re
 import uuid
+from contextlib import contextmanager
 
 import flask_migrate
 import psycopg
@@ -15,7 +16,7 @@ import pytest
 import sqlalchemy as sa
 
 from tracker import create_app
-from tracker.extensions import db, limiter
+from tracker.extensions import db, limiter, talisman
 
 BACKEND = os.environ.get("TEST_DATABASE", "sqlite")
 POSTGRES_URL = os.environ.get("TEST_POSTGRES_URL", "postgresql://postgres@127.0.0.1:5432/test")
@@ -26,19 +27,28 @@ def _postgres_admin_url() -> str:
     return re.sub(r"^postgresql(\+psycopg)?://", "postgresql://", POSTGRES_URL)
 
 
-@pytest.fixture(scope="session")
-def database_url(tmp_path_factory):
+@contextmanager
+def new_database(folder):
+    """The URL of a new, empty database for the backend under test; dropped afterwards."""
     if BACKEND == "sqlite":
-        yield f"sqlite:///{tmp_path_factory.mktemp('db') / 'test.sqlite'}"
+        yield f"sqlite:///{folder / 'test.sqlite'}"
         return
     name = f"tracker_test_{uuid.uuid4().hex[:12]}"
     admin = _postgres_admin_url()
     with psycopg.connect(admin, autocommit=True) as conn:
         conn.execute(f'CREATE DATABASE "{name}"')
     base = admin.rsplit("/", 1)[0]
-    yield f"postgresql+psycopg://{base.removeprefix('postgresql://')}/{name}"
-    with psycopg.connect(admin, autocommit=True) as conn:
-        conn.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
+    try:
+        yield f"postgresql+psycopg://{base.removeprefix('postgresql://')}/{name}"
+    finally:
+        with psycopg.connect(admin, autocommit=True) as conn:
+            conn.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
+
+
+@pytest.fixture(scope="session")
+def database_url(tmp_path_factory):
+    with new_database(tmp_path_factory.mktemp("db")) as url:
+        yield url
 
 
 @pytest.fixture(scope="session")
@@ -99,6 +109,31 @@ def read_only_demo(app):
     yield demo_data
     with app.app_context():
         _empty_all_tables()
+
+
+@pytest.fixture
+def make_app(database_url):
+    """Build another app with `create_app`, for tests of start-up, settings and error handling.
+
+    It runs on the test database unless told otherwise, with the settings a deployment gets from
+    its environment. Talisman and the limiter keep per-app settings on the one extension object,
+    so theirs are put back afterwards for the shared `app`.
+    """
+    saved = {extension: dict(vars(extension)) for extension in (talisman, limiter)}
+
+    def make(overrides: dict | None = None):
+        return create_app(
+            {
+                "SQLALCHEMY_DATABASE_URI": database_url,
+                "SECRET_KEY": "test-" + uuid.uuid4().hex,
+                **(overrides or {}),
+            }
+        )
+
+    yield make
+    for extension, state in saved.items():
+        vars(extension).clear()
+        vars(extension).update(state)
 
 
 @pytest.fixture

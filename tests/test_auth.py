@@ -75,3 +75,13 @@ def test_sign_in_form_needs_csrf_token(csrf_app, users):
     response = csrf_app.test_client().post("/login", data={"username": "lead", "password": PASSWORD})
     assert response.status_code == 400
     assert "There is a problem with your request" in response.get_data(as_text=True)
+
+
+def test_sign_in_attempts_are_limited_per_address_whatever_the_username(client, users):
+    # The test app allows 20 attempts from one address in 15 minutes.
+    for attempt in range(20):
+        response = client.post("/login", data={"username": f"guess{attempt}", "password": "x"})
+        assert response.status_code == 200
+    refused = client.post("/login", data={"username": "lead", "password": PASSWORD})
+    assert refused.status_code == 429
+    assert "Too many attempts" in refused.get_data(as_text=True)

@@ -17,7 +17,7 @@ from string import ascii_lowercase
 
 import sqlalchemy as sa
 
-from tracker.actions.models import Action, ActionUpdate
+from tracker.actions.models import Action, ActionStatus, ActionUpdate, UpdateKind
 from tracker.admin.models import MeetingType, Organisation, Person
 from tracker.auth.models import User
 from tracker.demo_data import (
@@ -351,7 +351,14 @@ def _action(records: _Records, meeting: Meeting, data: dict, position: int) -> A
         # Raised as the meeting closes; the secretariat records it that afternoon.
         created_at=_utc_on(raised_on, hour=16),
     )
-    action.updates = [_update(records, update) for update in data["updates"]]
+    raised = ActionUpdate(
+        author=records.users["secretariat"],
+        created_at=action.created_at,
+        kind=UpdateKind.RAISED,
+        new_status=ActionStatus.OPEN,
+        note=f"Raised at the {meeting.title}, item {data['item']}: {action.agenda_item.title}.",
+    )
+    action.updates = [raised, *(_update(records, update) for update in data["updates"])]
     action.updated_at = action.updates[-1].created_at if action.updates else action.created_at
     return action
 

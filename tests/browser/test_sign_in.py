@@ -28,7 +28,7 @@ def test_demo_user_signs_in_lands_on_their_home_and_signs_out(page, demo, sign_i
 def test_wrong_password_shows_the_error_summary(page, demo, sign_in):
     page.goto("/login")
     page.get_by_label("Username").fill("lead")
-    page.get_by_label("Password").fill("wrong")
+    page.get_by_label("Password", exact=True).fill("wrong")
     page.get_by_role("button", name="Sign in").click()
     summary = page.locator(".govuk-error-summary")
     expect(summary).to_be_visible()

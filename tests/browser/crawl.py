@@ -1,0 +1,197 @@
+"""Crawling the tracker as one person would, checking every page for accessibility and valid HTML.
+
+`Crawl(page)` follows every same-site link breadth-first from a start page, with GET only, and on
+each page runs axe-core, watches the browser's console and keeps the HTML the server sent.
+`nu_errors(visits, folder)` then checks all of that HTML with the Nu HTML checker in one run of
+Java (each start costs a second or two). Problems are sentences naming the page's URL.
+
+The crawl stays bounded as data grows: URLs that differ only in their numbers (or query values)
+share a pattern, and at most `PER_PATTERN` URLs of each pattern are visited.
+"""
+
+import json
+import subprocess
+from collections import Counter, deque
+from dataclasses import dataclass, field
+from pathlib import Path
+from urllib.parse import parse_qsl, urlsplit
+
+from playwright.sync_api import Error as PlaywrightError
+from playwright.sync_api import Page, Response
+
+from tests.browser.conftest import ROOT, axe_violations
+
+VNU = ROOT / "node_modules" / "vnu-jar" / "build" / "dist" / "vnu.jar"
+PER_PATTERN = 3
+# A safety net: if the pattern cap stops bounding the crawl, fail rather than run for ever.
+MAX_PAGES = 400
+# Files to download, not pages to check; sign-out is a POST and would end the crawl.
+FILE_SUFFIXES = (".docx", ".csv", ".ics", ".pdf", ".xlsx", ".zip", ".json", ".txt")
+NOT_PAGES = ("/logout", "/static/")
+
+
+def url_pattern(url: str) -> str:
+    """`/meetings/12/items/3?page=2` -> `/meetings/N/items/N?page`: records of one kind, one pattern."""
+    parts = urlsplit(url)
+    path = "/".join(
+        "N" if any(c.isdigit() for c in segment) else segment for segment in parts.path.split("/")
+    )
+    keys = sorted({key for key, _ in parse_qsl(parts.query, keep_blank_values=True)})
+    return path + ("?" + "&".join(keys) if keys else "")
+
+
+def is_page_link(path: str) -> bool:
+    """False for sign-out, static files and downloads: the crawl opens pages, nothing else."""
+    return not path.startswith(NOT_PAGES) and not path.lower().endswith(FILE_SUFFIXES)
+
+
+@dataclass
+class Visit:
+    """One page as the crawl saw it."""
+
+    url: str
+    status: int
+    html: str | None = None
+    violations: list[dict] = field(default_factory=list)
+    linked_from: str | None = None
+
+
+@dataclass
+class Crawl:
+    """One person's crawl in one browser page: what it saw (`visits`) and found (`problems`)."""
+
+    page: Page
+    visits: list[Visit] = field(default_factory=list)
+    problems: list[str] = field(default_factory=list)
+    _seen: set[str] = field(default_factory=set)
+    _patterns: Counter = field(default_factory=Counter)
+    _console: list[str] = field(default_factory=list)
+
+    def __post_init__(self) -> None:
+        # The browser's console shows what axe cannot: styles or scripts the CSP blocked,
+        # JavaScript errors, assets that failed to load.
+        self.page.on("console", self._on_console)
+        self.page.on("pageerror", lambda error: self._console.append(f"JavaScript error: {error}"))
+
+    def _on_console(self, message) -> None:
+        if message.type != "error":
+            return
+        source = message.location.get("url")
+        if message.text.startswith("Failed to load resource"):
+            # The document's own 4xx status is logged too; that is the page under test, not a fault.
+            if source == self.page.url:
+                return
+            self._console.append(f"console: {message.text}: {source}")
+        else:
+            self._console.append(f"console: {message.text}")
+
+    def site_url(self, href: str) -> str | None:
+        """The path and query of a link on this site, or None for another site or a fragment."""
+        base = urlsplit(self.page.url)
+        link = urlsplit(href)
+        if link.scheme not in ("http", "https") or link.netloc != base.netloc:
+            return None
+        return link.path + (f"?{link.query}" if link.query else "")
+
+    def follow_links(self, start: str) -> None:
+        """Visit `start` and every page reachable from it by links, breadth-first."""
+        queue: deque[tuple[str, str | None]] = deque([(start, None)])
+        self._seen.add(start)
+        while queue:
+            assert len(self.visits) < MAX_PAGES, (
+                f"the crawl passed {MAX_PAGES} pages; URL patterns so far: {dict(self._patterns)}"
+            )
+            url, linked_from = queue.popleft()
+            visit = self.visit(url, linked_from=linked_from)
+            if visit is None or visit.html is None:
+                continue
+            if 400 <= visit.status < 500 and linked_from is not None:
+                self.problems.append(f"{url}: the link on {linked_from} gives HTTP {visit.status}")
+            for href in self.links():
+                target = self.site_url(href)
+                if target is None or target in self._seen or not is_page_link(urlsplit(target).path):
+                    continue
+                self._seen.add(target)
+                pattern = url_pattern(target)
+                if self._patterns[pattern] >= PER_PATTERN:
+                    continue
+                self._patterns[pattern] += 1
+                queue.append((target, visit.url))
+
+    def links(self) -> list[str]:
+        return self.page.eval_on_selector_all(
+            "a[href]:not([download])", "links => links.map(link => link.href)"
+        )
+
+    def visit(self, url: str, *, linked_from: str | None = None, expect: int | None = None) -> Visit | None:
+        """Open `url` and check it; None when it turns out to be a file download."""
+        try:
+            response = self.page.goto(url)
+        except PlaywrightError as error:
+            if "Download is starting" in str(error):
+                return None
+            raise
+        assert response is not None, f"no response for {url}"
+        final = self.site_url(self.page.url) or url
+        self._seen.add(final)
+        if expect is not None and response.status != expect:
+            self.problems.append(f"{url}: expected HTTP {expect}, got {response.status}")
+        return self.check(final, response, linked_from)
+
+    def check(self, url: str, response: Response, linked_from: str | None = None) -> Visit:
+        """Run axe-core on the page now shown and keep the HTML `response` carried."""
+        visit = Visit(url=url, status=response.status, linked_from=linked_from)
+        if response.status >= 500:
+            source = f" (linked from {linked_from})" if linked_from else ""
+            self.problems.append(f"{url}: HTTP {response.status}{source}")
+        if "text/html" not in response.headers.get("content-type", ""):
+            return visit
+        visit.html = response.text()
+        visit.violations = axe_violations(self.page)
+        self.problems.extend(f"{url}: {message}" for message in dict.fromkeys(self._console))
+        self._console.clear()
+        for violation in visit.violations:
+            self.problems.append(
+                f"{url}: axe {violation['id']} ({violation['impact']}): {violation['help']}; "
+                f"nodes: {', '.join(violation['nodes'])}"
+            )
+        self.visits.append(visit)
+        return visit
+
+
+def nu_errors(visits: list[Visit], folder: Path) -> list[str]:
+    """The Nu HTML checker's errors for the pages' HTML, as `URL (file) line N: message (extract)`.
+
+    Each page's HTML is saved in `folder` under the file name given, to look at when it fails.
+    """
+    files: dict[str, str] = {}
+    for number, visit in enumerate(visits):
+        if visit.html is None:
+            continue
+        name = f"page-{number:03d}.html"
+        (folder / name).write_text(visit.html, encoding="utf-8")
+        files[name] = visit.url
+    if not files:
+        return []
+    result = subprocess.run(
+        ["java", "-jar", str(VNU), "--errors-only", "--format", "json", *sorted(files)],
+        cwd=folder,
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    # The checker writes its report to stderr and exits 1 when it finds errors.
+    try:
+        report = json.loads(result.stderr)
+    except json.JSONDecodeError as error:
+        raise AssertionError(f"the Nu HTML checker failed to run: {result.stderr[:2000]}") from error
+    errors = []
+    for message in report["messages"]:
+        # Each message names its file as a URL, "file:/tmp/.../page-003.html".
+        source = message.get("url", "")
+        name = source.rsplit("/", 1)[-1]
+        url = f"{files[name]} ({name})" if name in files else source
+        where = f" line {message['lastLine']}" if "lastLine" in message else ""
+        extract = f" ({' '.join(message['extract'].split())})" if message.get("extract") else ""
+        errors.append(f"{url}{where}: {message['type']}: {message['message']}{extract}")
+    return errors

@@ -1,0 +1,80 @@
+"""Every page each role can reach by links passes axe-core and the Nu HTML checker.
+
+One test per demo user, and one for anonymous visitors, on the demo data. New pages are checked as
+soon as some page links to them. Each test also checks the error pages (404, and 403 for a page
+the role may not see) and, for anonymous visitors, the sign-in page showing its errors. The
+crawler itself is tested in test_crawler.py.
+"""
+
+import pytest
+from flask import url_for
+from playwright.sync_api import expect
+
+from tests.access import ANONYMOUS
+from tests.access.lookup import Demo
+from tests.browser.crawl import Crawl, nu_errors
+from tests.test_access_matrix import all_rules
+
+# Demo username -> the role the permission matrix knows them by.
+WHO = {
+    "admin": "admin",
+    "secretariat": "secretariat",
+    "lead": "lead",
+    "dmpc": "executive",
+    "viewer": "viewer",
+    "anonymous": ANONYMOUS,
+}
+
+
+def forbidden_page(app, role: str) -> str | None:
+    """A page the role may not see, from the permission matrix's rules; None if it sees them all."""
+    routes = {rule.endpoint for rule in app.url_map.iter_rules()}
+    for endpoint, rule in sorted(all_rules().items()):
+        if rule.method == "GET" and role not in rule.allowed and endpoint in routes:
+            with app.test_request_context():
+                return url_for(endpoint, **rule.args(Demo()))
+    return None
+
+
+def check_sign_in_errors(crawl: Crawl, label: str, username: str, password: str) -> None:
+    """Send the sign-in form and check the page that shows its errors."""
+    page = crawl.page
+    page.goto("/login")
+    page.get_by_label("Username").fill(username)
+    page.get_by_label("Password", exact=True).fill(password)
+    with page.expect_response(lambda response: response.request.method == "POST") as posted:
+        page.get_by_role("button", name="Sign in").click()
+    expect(page.locator(".govuk-error-summary")).to_be_visible()
+    page.wait_for_load_state()
+    crawl.check(f"/login ({label})", posted.value)
+
+
+# The crawl only reads (GET), so the roles share one load of the demo data.
+@pytest.mark.read_only_demo
+@pytest.mark.parametrize("username", list(WHO))
+def test_every_page_passes_axe_and_the_nu_html_checker(
+    app, page, read_only_demo, sign_in, tmp_path, username
+):
+    crawl = Crawl(page)
+    if WHO[username] == ANONYMOUS:
+        check_sign_in_errors(crawl, "form sent empty", "", "")
+        check_sign_in_errors(crawl, "wrong password", "lead", "not-the-password")
+    else:
+        sign_in(page, username)
+        forbidden = forbidden_page(app, WHO[username])
+        if forbidden:
+            crawl.visit(forbidden, expect=403)
+    crawl.visit("/no-such-page", expect=404)
+    crawl.follow_links("/")
+    # Guards the crawler itself: it must get past the first page into the sections.
+    reached = {visit.url.split("?")[0] for visit in crawl.visits}
+    assert ("/public/meetings" if WHO[username] == ANONYMOUS else "/actions") in reached, reached
+
+    problems = crawl.problems + nu_errors(crawl.visits, tmp_path)
+    if problems:
+        pytest.fail(
+            f"{len(problems)} problems on the {len(crawl.visits)} pages seen as {username}:\n"
+            + "\n".join(problems)
+            + f"\nThe HTML of each page is in {tmp_path}",
+            pytrace=False,
+        )

@@ -1,0 +1,57 @@
+"""The crawler behind the accessibility crawl finds problems, and keeps to its bounds."""
+
+from tests.browser.crawl import Crawl, is_page_link, nu_errors, url_pattern
+
+
+def test_urls_that_differ_only_in_numbers_or_query_values_share_a_pattern():
+    assert url_pattern("/meetings/12/items/3") == url_pattern("/meetings/4/items/10")
+    assert url_pattern("/actions/COM-2023-10-04a") == "/actions/N"
+    assert url_pattern("/actions?status=open&page=2") == url_pattern("/actions?page=1&status=closed")
+    assert url_pattern("/actions?status=open") != url_pattern("/actions")
+    assert url_pattern("/meetings") != url_pattern("/actions")
+
+
+def test_downloads_and_sign_out_are_not_crawled():
+    assert not is_page_link("/reports/outstanding.docx")
+    assert not is_page_link("/reports/actions.CSV")
+    assert not is_page_link("/logout")
+    assert not is_page_link("/static/dist/tracker.css")
+    assert is_page_link("/reports/outstanding")
+
+
+BROKEN_PAGE = """<!DOCTYPE html>
+<html lang="en"><head><title>Broken</title></head>
+<body><main><h1>Broken</h1>
+<img src="/static/images/favicon.svg">
+<p style="color: red">Styled inline</p>
+<a href="/crawl-test/1">1</a> <a href="/crawl-test/2">2</a> <a href="/crawl-test/3">3</a>
+<a href="/crawl-test/4">4</a> <a href="/crawl-test/1#top">1 again</a>
+<a href="/logout">Sign out</a> <a href="/crawl-test/report.docx">Report</a>
+<a href="https://example.org/">Elsewhere</a>
+</main></body></html>"""
+GOOD_PAGE = """<!DOCTYPE html>
+<html lang="en"><head><title>Good</title></head><body><main><h1>Good</h1></main></body></html>"""
+
+
+def test_the_crawl_reports_each_kind_of_problem_and_keeps_to_its_bounds(page, tmp_path):
+    # Pages served by the browser's router, not the app: the crawler is what is under test.
+    requested = []
+
+    def serve(route):
+        requested.append(route.request.url)
+        body = BROKEN_PAGE if route.request.url.endswith("/broken") else GOOD_PAGE
+        headers = {"Content-Security-Policy": "default-src 'self'"}
+        route.fulfill(status=200, content_type="text/html", body=body, headers=headers)
+
+    page.route("**/crawl-test/**", serve)
+    crawl = Crawl(page)
+    crawl.follow_links("/crawl-test/broken")
+
+    assert [visit.url for visit in crawl.visits] == [
+        "/crawl-test/broken", "/crawl-test/1", "/crawl-test/2", "/crawl-test/3"
+    ]
+    assert not any(url.endswith(("/4", ".docx")) for url in requested)
+    assert any(problem.startswith("/crawl-test/broken: axe image-alt") for problem in crawl.problems)
+    assert any("Content Security Policy" in problem for problem in crawl.problems)
+    nu = nu_errors(crawl.visits, tmp_path)
+    assert len(nu) == 1 and nu[0].startswith("/crawl-test/broken (page-000.html) line 4: error: An “img” element must have an “alt”")

@@ -1,0 +1,95 @@
+"""Each role lands on a home page made for it, over the demo data."""
+
+import html
+
+import pytest
+import sqlalchemy as sa
+
+from tracker.extensions import db
+from tracker.models import Action, ActionStatus, Meeting, Organisation, User
+from tracker.template_helpers import long_date
+from tracker.timeutil import today
+
+pytestmark = pytest.mark.read_only_demo
+
+
+@pytest.fixture
+def home_of(app, read_only_demo):
+    """The home page's HTML as a demo user sees it (signed in through the session: quick)."""
+
+    def home_of(username: str) -> str:
+        client = app.test_client()
+        user_id = db.session.scalar(sa.select(User.id).where(User.username == username))
+        with client.session_transaction() as session:
+            session["_user_id"] = str(user_id)
+            session["_fresh"] = True
+        response = client.get("/")
+        assert response.status_code == 200
+        return html.unescape(response.get_data(as_text=True))
+
+    return home_of
+
+
+def all_actions() -> list[Action]:
+    return db.session.scalars(sa.select(Action).order_by(Action.id)).all()
+
+
+def wyp() -> Organisation:
+    return db.session.scalar(sa.select(Organisation).where(Organisation.short_name == "WYP"))
+
+
+def test_secretariat_sees_upcoming_meetings_and_actions_raised_recently(home_of):
+    page = home_of("secretariat")
+    upcoming = db.session.scalars(
+        sa.select(Meeting).where(Meeting.starts_at >= today()).order_by(Meeting.starts_at)
+    ).all()
+    assert upcoming, "the demo data should have a meeting still to come"
+    assert "Upcoming meetings" in page
+    for meeting in upcoming[:10]:
+        assert f'href="/meetings/{meeting.id}"' in page
+    assert "Actions raised recently" in page
+    latest = max(all_actions(), key=lambda action: (action.raised_on, action.id))
+    assert latest.reference in page
+
+
+def test_lead_sees_the_open_actions_their_organisation_owns_and_no_others(home_of):
+    page = home_of("lead")
+    assert "Actions for West Yorkshire Police" in page
+    open_statuses = (ActionStatus.OPEN, ActionStatus.IN_PROGRESS)
+    owned = [a for a in all_actions() if a.owner_id == wyp().id and a.status in open_statuses]
+    others = [a for a in all_actions() if a.owner_id != wyp().id]
+    assert owned and others, "the demo data should have actions of WYP and of others"
+    assert all(action.reference in page for action in owned)
+    assert not [action.reference for action in others if action.reference in page]
+
+
+def test_deputy_mayor_sees_what_is_overdue(home_of):
+    page = home_of("dmpc")
+    overdue = [action for action in all_actions() if action.is_overdue(today())]
+    assert overdue, "the demo data should have overdue actions"
+    plural = "actions are" if len(overdue) > 1 else "action is"
+    assert f"{len(overdue)} {plural} overdue as at {long_date(today())}" in " ".join(
+        page.replace("<strong>", "").replace("</strong>", "").split()
+    )
+    most_overdue = min(overdue, key=lambda action: (action.due_on, action.reference))
+    assert most_overdue.reference in page
+
+
+def test_viewer_home_shows_no_confidential_action_anywhere(home_of):
+    page = home_of("viewer")
+    confidential = [action for action in all_actions() if action.confidential]
+    assert confidential, "the demo data should have a confidential action"
+    for action in confidential:
+        assert action.reference not in page
+        assert action.text not in page
+    assert ">Confidential<" not in page  # no tag marking an action confidential
+    # The page still lists the actions the viewer may see.
+    assert "Actions raised recently" in page
+
+
+@pytest.mark.parametrize("username", ["admin", "secretariat", "lead", "dmpc", "viewer"])
+def test_home_page_says_who_is_signed_in_and_in_which_role(home_of, username):
+    user = db.session.scalar(sa.select(User).where(User.username == username))
+    page = home_of(username)
+    assert user.display_name in page
+    assert user.role_label in page
