@@ -15,6 +15,7 @@ import psycopg
 import pytest
 import sqlalchemy as sa
 
+from tests.clients import SeparateRequestsClient
 from tracker import create_app
 from tracker.extensions import db, limiter, talisman
 
@@ -65,6 +66,7 @@ def app(database_url, tmp_path_factory):
             "LOGIN_ATTEMPTS_PER_ADDRESS": "20 per 15 minutes",
         }
     )
+    app.test_client_class = SeparateRequestsClient
     with app.app_context():
         flask_migrate.upgrade()
         if BACKEND == "sqlite":

@@ -5,8 +5,8 @@ import re
 from datetime import UTC, date, datetime
 
 import sqlalchemy as sa
-from flask.testing import FlaskClient
 
+from tests.clients import SeparateRequestsClient
 from tests.factories import (
     ActionFactory,
     AgendaItemFactory,
@@ -19,22 +19,6 @@ from tracker.actions.models import Action, ActionUpdate, UpdateKind
 from tracker.audit import AuditEntry
 from tracker.extensions import db
 from tracker.models import Organisation
-
-
-class SeparateRequestsClient(FlaskClient):
-    """A test client whose every request runs in its own app context, as on a real server.
-
-    The shared `clean_state` fixture keeps one app context open for the whole test and Flask
-    reuses it for requests, so Flask-Login's signed-in user (cached on `g`) and the database
-    session would carry over from one client to the next. After each request the test's own
-    session is expired, so the test reads what the request saved.
-    """
-
-    def open(self, *args, **kwargs):
-        with self.application.app_context():
-            response = super().open(*args, **kwargs)
-        db.session.expire_all()
-        return response
 
 
 def signed_in(app, user) -> SeparateRequestsClient:

@@ -2,41 +2,15 @@
 
 import pytest
 import sqlalchemy as sa
-from flask.testing import FlaskClient
 
 from tracker.audit import AuditEntry
 from tracker.extensions import db
 
 
-class SeparateRequestsClient(FlaskClient):
-    """A test client whose every request runs in its own app context, as on a real server.
-
-    The shared `clean_state` fixture keeps an app context open for the whole test, and Flask
-    reuses it for requests: Flask-Login's signed-in user (cached on `g`) and the database session
-    would then carry over from one request, or one client, to the next. After each request the
-    test's own session is expired, so the test reads what the request saved.
-    """
-
-    def open(self, *args, **kwargs):
-        with self.application.app_context():
-            response = super().open(*args, **kwargs)
-        db.session.expire_all()
-        return response
-
-
-@pytest.fixture
-def client(app):
-    app.test_client_class = SeparateRequestsClient
-    yield app.test_client()
-    app.test_client_class = None
-
-
 @pytest.fixture
 def browser(app):
     """Another person's browser: its own cookies, its own requests."""
-    app.test_client_class = SeparateRequestsClient
-    yield app.test_client
-    app.test_client_class = None
+    return app.test_client
 
 
 @pytest.fixture
