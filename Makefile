@@ -57,10 +57,15 @@ system-deps:
 	  else echo "Missing system packages; as root: apt-get install $(SYSTEM_PACKAGES)"; exit 1; fi; \
 	fi
 
-# The whole suite on SQLite, then on PostgreSQL. Under CI an unreachable PostgreSQL fails the run.
+# The whole suite on SQLite and on PostgreSQL, side by side (each waits on the browser and the
+# database much of the time), then both logs in turn. Under CI an unreachable PostgreSQL fails.
 test: install assets system-deps
-	$(MAKE) --no-print-directory test-sqlite
-	$(MAKE) --no-print-directory test-postgres
+	@mkdir -p .test-logs
+	@$(MAKE) --no-print-directory test-sqlite > .test-logs/sqlite.log 2>&1 & sqlite=$$!; \
+	$(MAKE) --no-print-directory test-postgres > .test-logs/postgresql.log 2>&1 & postgres=$$!; \
+	wait $$sqlite; sqlite_status=$$?; wait $$postgres; postgres_status=$$?; \
+	cat .test-logs/sqlite.log .test-logs/postgresql.log; \
+	test $$sqlite_status = 0 && test $$postgres_status = 0
 
 test-sqlite:
 	@echo "== Test suite on SQLite"

@@ -9,6 +9,7 @@ import sqlalchemy as sa
 from flask import abort, flash, redirect, render_template, url_for
 from flask_login import current_user
 
+from tracker import choices
 from tracker.actions import services
 from tracker.actions.forms import (
     EditActionForm,
@@ -23,7 +24,7 @@ from tracker.actions.views import bp, load_action, render_action
 from tracker.admin.models import Organisation, Person
 from tracker.auth.permissions import Permission, can_update_action, permission_required
 from tracker.extensions import db
-from tracker.plans.models import Indicator, Plan, Priority
+from tracker.plans.models import Indicator, Priority
 
 
 def apply(action_id: int, change, form, *, render, success: str):
@@ -135,29 +136,11 @@ def decide_extension(action_id: int):
 
 
 def edit_options() -> dict[str, list]:
-    people = db.session.execute(
-        sa.select(Person.id, Person.name, Organisation.short_name)
-        .join(Organisation, Person.organisation_id == Organisation.id)
-        .order_by(Organisation.short_name, Person.name)
-    )
-    priorities = db.session.execute(
-        sa.select(Priority.id, Priority.title, Plan.title)
-        .join(Plan, Priority.plan_id == Plan.id)
-        .order_by(Plan.starts_on.desc(), Plan.id.desc(), Priority.position)
-    )
     return {
-        "owner": list(
-            db.session.execute(
-                sa.select(Organisation.id, Organisation.name).order_by(Organisation.name)
-            )
-        ),
-        "lead": [(pid, f"{name} ({org})") for pid, name, org in people],
-        "priorities": [(pid, f"{title} ({plan})") for pid, title, plan in priorities],
-        "indicators": list(
-            db.session.execute(
-                sa.select(Indicator.id, Indicator.name).order_by(Indicator.name, Indicator.id)
-            )
-        ),
+        "owner": choices.organisations(),
+        "lead": choices.people(),
+        "priorities": choices.priorities(),
+        "indicators": choices.indicators(),
     }
 
 

@@ -9,6 +9,7 @@ from flask import Blueprint, abort, current_app, render_template, request
 from flask_login import current_user
 from sqlalchemy.orm import selectinload
 
+from tracker import choices
 from tracker.actions import overdue as overdue_review
 from tracker.actions import queries
 from tracker.actions.display import (
@@ -27,7 +28,7 @@ from tracker.actions.forms import (
     UpdateForm,
 )
 from tracker.actions.models import Action, ActionStatus, ActionUpdate
-from tracker.admin.models import MeetingType, Organisation, Person
+from tracker.admin.models import MeetingType, Person
 from tracker.auth.models import User
 from tracker.auth.permissions import (
     Permission,
@@ -38,7 +39,7 @@ from tracker.auth.permissions import (
 )
 from tracker.extensions import db
 from tracker.meetings.models import Meeting
-from tracker.plans.models import Indicator, Plan, Priority
+from tracker.plans.models import Priority
 from tracker.timeutil import today
 
 bp = Blueprint("actions", __name__, url_prefix="/actions")
@@ -58,42 +59,20 @@ for _filter in (
 
 def filter_options() -> dict[str, list]:
     """The choices of the register's filters: one query each, whatever the number of actions."""
-    leads = db.session.execute(
-        sa.select(Person.id, Person.name, Organisation.short_name)
-        .join(Organisation, Person.organisation_id == Organisation.id)
-        .where(Person.id.in_(sa.select(Action.lead_id).where(Action.lead_id.is_not(None))))
-        .order_by(Person.name)
-    )
     meetings = db.session.execute(
         sa.select(Meeting.id, MeetingType.short_name, Meeting.starts_at)
         .join(MeetingType, Meeting.meeting_type_id == MeetingType.id)
         .where(Meeting.id.in_(sa.select(Action.meeting_id)))
         .order_by(Meeting.starts_at.desc())
     )
-    priorities = db.session.execute(
-        sa.select(Priority.id, Priority.title, Plan.title)
-        .join(Plan, Priority.plan_id == Plan.id)
-        .order_by(Plan.starts_on.desc(), Plan.id.desc(), Priority.position)
-    )
     return {
-        "owner": list(
-            db.session.execute(
-                sa.select(Organisation.id, Organisation.name).order_by(Organisation.name)
-            )
-        ),
-        "lead": [(pid, f"{name}, {org}") for pid, name, org in leads],
-        "meeting_type": list(
-            db.session.execute(
-                sa.select(MeetingType.id, MeetingType.name).order_by(MeetingType.name)
-            )
-        ),
+        "owner": choices.organisations(),
+        # Only people who lead an action: a lead filter with no results is no help.
+        "lead": choices.people(Person.id.in_(sa.select(Action.lead_id).where(Action.lead_id.is_not(None)))),
+        "meeting_type": choices.meeting_types(),
         "meeting": [(mid, f"{short} {starts:%-d %B %Y}") for mid, short, starts in meetings],
-        "priority": [(pid, f"{title} ({plan})") for pid, title, plan in priorities],
-        "indicator": list(
-            db.session.execute(
-                sa.select(Indicator.id, Indicator.name).order_by(Indicator.name, Indicator.id)
-            )
-        ),
+        "priority": choices.priorities(),
+        "indicator": choices.indicators(),
     }
 
 

@@ -7,15 +7,12 @@ those who may see them.
 
 from io import BytesIO
 
-import sqlalchemy as sa
 from flask import render_template, request, send_file, url_for
 from flask_login import current_user
 
+from tracker import choices
 from tracker.actions import queries
-from tracker.admin.models import MeetingType, Organisation
 from tracker.auth.permissions import Permission, permission_required
-from tracker.extensions import db
-from tracker.plans.models import Plan, Priority
 from tracker.reports.outstanding import outstanding
 from tracker.reports.outstanding_csv import build_csv
 from tracker.reports.outstanding_docx import build_docx
@@ -27,23 +24,10 @@ DOCX = "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
 
 
 def report_options() -> dict[str, list]:
-    priorities = db.session.execute(
-        sa.select(Priority.id, Priority.title, Plan.title)
-        .join(Plan, Priority.plan_id == Plan.id)
-        .order_by(Plan.starts_on.desc(), Plan.id.desc(), Priority.position)
-    )
     return {
-        "meeting_type": list(
-            db.session.execute(
-                sa.select(MeetingType.id, MeetingType.name).order_by(MeetingType.name)
-            )
-        ),
-        "owner": list(
-            db.session.execute(
-                sa.select(Organisation.id, Organisation.name).order_by(Organisation.name)
-            )
-        ),
-        "priority": [(pid, f"{title} ({plan})") for pid, title, plan in priorities],
+        "meeting_type": choices.meeting_types(),
+        "owner": choices.organisations(),
+        "priority": choices.priorities(),
     }
 
 
