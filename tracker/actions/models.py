@@ -142,10 +142,6 @@ class Action(db.Model):
     def is_overdue(self, as_at: date) -> bool:
         return self.days_overdue(as_at) > 0
 
-    @property
-    def letter(self) -> str:
-        return self.reference[-1] if self.reference and self.reference[-1].isalpha() else ""
-
 
 class ActionUpdate(db.Model):
     """One entry in an action's history: an update by a lead, an edit, a sign-off or a decision."""
