@@ -9,6 +9,7 @@ import tests.access
 from tests.access import ANONYMOUS, ROLES, Rule
 from tests.access.actions import CONFIDENTIAL_ACTION_READERS
 from tests.access.lookup import Demo
+from tests.clients import sign_in_directly
 
 
 def all_rules() -> dict[str, Rule]:
@@ -47,10 +48,8 @@ def client_for(app, who: str):
 
     client = app.test_client()
     if who != ANONYMOUS:
-        user_id = db.session.scalar(sa.select(User.id).where(User.username == USERNAMES[who]))
-        with client.session_transaction() as session:
-            session["_user_id"] = str(user_id)
-            session["_fresh"] = True
+        user = db.session.scalar(sa.select(User).where(User.username == USERNAMES[who]))
+        sign_in_directly(client, user)
     return client
 
 

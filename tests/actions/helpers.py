@@ -6,7 +6,7 @@ from datetime import UTC, date, datetime
 
 import sqlalchemy as sa
 
-from tests.clients import SeparateRequestsClient
+from tests.clients import SeparateRequestsClient, sign_in_directly
 from tests.factories import (
     ActionFactory,
     AgendaItemFactory,
@@ -24,9 +24,7 @@ from tracker.models import Organisation
 def signed_in(app, user) -> SeparateRequestsClient:
     """A browser of its own, signed in as `user` (the session set directly: quick)."""
     client = SeparateRequestsClient(app, app.response_class, use_cookies=True)
-    with client.session_transaction() as session:
-        session["_user_id"] = str(user.id)
-        session["_fresh"] = True
+    sign_in_directly(client, user)
     return client
 
 

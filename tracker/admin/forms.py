@@ -4,7 +4,6 @@ import json
 
 from flask_wtf import FlaskForm
 from govuk_frontend_wtf.wtforms_widgets import (
-    GovPasswordInput,
     GovRadioInput,
     GovSelect,
     GovSubmitInput,
@@ -13,7 +12,6 @@ from govuk_frontend_wtf.wtforms_widgets import (
 )
 from wtforms import (
     HiddenField,
-    PasswordField,
     RadioField,
     SelectChoice,
     SelectField,
@@ -23,7 +21,6 @@ from wtforms import (
 )
 from wtforms.validators import (
     DataRequired,
-    InputRequired,
     Length,
     Optional,
     Regexp,
@@ -31,9 +28,9 @@ from wtforms.validators import (
 )
 
 from tracker.admin.services import agenda_lines
+from tracker.auth.forms import PASSWORD_MIN_LENGTH, password_field
 from tracker.auth.models import Role
 
-PASSWORD_MIN_LENGTH = 12
 AGENDA_ITEM_MAX_LENGTH = 300  # AgendaItem.title
 
 ROLE_HINTS = {
@@ -90,22 +87,6 @@ def id_select(label: str, message: str, **kwargs) -> SelectField:
         invalid_choice_message=message,
         widget=GovSelect(),
         **kwargs,
-    )
-
-
-def password_field(label: str, description: str) -> PasswordField:
-    return PasswordField(
-        label,
-        description=description,
-        validators=[
-            InputRequired(message=f"Enter {label[0].lower() + label[1:]}"),
-            Length(
-                min=PASSWORD_MIN_LENGTH,
-                max=128,
-                message=f"{label} must be between {PASSWORD_MIN_LENGTH} and 128 characters",
-            ),
-        ],
-        widget=GovPasswordInput(),
     )
 
 

@@ -1,5 +1,6 @@
 """Users who sign in, and the roles that decide what they may do."""
 
+import hashlib
 from datetime import datetime
 
 import sqlalchemy as sa
@@ -45,6 +46,14 @@ class User(UserMixin, db.Model):
 
     def set_password(self, password: str) -> None:
         self.password_hash = generate_password_hash(password)
+
+    def get_id(self) -> str:
+        """The id kept in the session cookie, tied to the current password.
+
+        A new password changes the hash, so every session signed in with the old one ends.
+        """
+        fingerprint = hashlib.sha256(self.password_hash.encode()).hexdigest()[:16]
+        return f"{self.id}:{fingerprint}"
 
     def check_password(self, password: str) -> bool:
         return check_password_hash(self.password_hash, password)

@@ -6,7 +6,8 @@ import sqlalchemy as sa
 from flask import Blueprint, current_app, flash, redirect, render_template, request, url_for
 from flask_login import current_user, login_required, login_user, logout_user
 
-from tracker.auth.forms import SignInForm
+from tracker import audit
+from tracker.auth.forms import ChangePasswordForm, SignInForm
 from tracker.auth.models import User
 from tracker.extensions import db, limiter
 from tracker.timeutil import utcnow
@@ -63,3 +64,22 @@ def logout():
     logout_user()
     flash("You have signed out.", "success")
     return redirect(url_for("auth.login"))
+
+
+@bp.route("/account/password", methods=["GET", "POST"])
+@login_required
+def change_password():
+    form = ChangePasswordForm()
+    if form.validate_on_submit():
+        user = current_user._get_current_object()
+        if not user.check_password(form.current_password.data):
+            form.current_password.errors.append("Your current password is not correct")
+        else:
+            user.set_password(form.new_password.data)
+            audit.record(user, "password changed", user, "Changed their own password")
+            db.session.commit()
+            # Sessions are tied to the password: sign this one in again, the others end.
+            login_user(user)
+            flash("Your password has been changed. Any other sessions have been signed out.", "success")
+            return redirect(url_for("home.index"))
+    return render_template("auth/change_password.html", form=form)
