@@ -82,7 +82,13 @@ def sign_in():
 
 
 def axe_violations(page) -> list[dict]:
-    """axe-core's violations for the page as it stands (WCAG 2.0-2.2 A and AA rules)."""
+    """axe-core's violations for the page as it stands (WCAG 2.0-2.2 A and AA rules).
+
+    Waits for the page a click has just opened to finish loading first: on a busy machine axe
+    could otherwise check a document that is still empty.
+    """
+    page.wait_for_load_state("load")
+    page.locator("main h1").first.wait_for(state="attached")
     return page.evaluate(
         """async () => {
             const result = await axe.run(document, {
