@@ -48,13 +48,21 @@ static/assets/.copied: node_modules/.installed
 	cp -r node_modules/govuk-frontend/dist/govuk/assets/images static/assets/
 	touch $@
 
-# What the tests use from Debian: Chromium for browser tests, Java for the Nu HTML checker,
-# LibreOffice to prove the Word documents open. Installed when missing and we are root.
-SYSTEM_PACKAGES := chromium default-jre-headless libreoffice-writer-nogui
+# What the tests use from Debian, each checked on its own: Chromium for browser tests, Java for
+# the Nu HTML checker, LibreOffice and poppler's pdftotext to prove the Word documents open and
+# read right, and fontconfig with Liberation fonts (metric-compatible with Arial) so that what the tests measure
+# of a rendered page or document does not depend on the fonts a machine happens to have.
+# `make run` needs none of them.
+SYSTEM_PACKAGES := chromium default-jre-headless libreoffice-writer-nogui poppler-utils fontconfig fonts-liberation
 system-deps:
-	@if ! { test -x /usr/bin/chromium && command -v java >/dev/null && command -v soffice >/dev/null; }; then \
-	  if [ "$$(id -u)" = 0 ]; then apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq $(SYSTEM_PACKAGES) >/dev/null; \
-	  else echo "Missing system packages; as root: apt-get install $(SYSTEM_PACKAGES)"; exit 1; fi; \
+	@missing=$$(for package in $(SYSTEM_PACKAGES); do \
+	  dpkg-query -W -f='$${Status}' $$package 2>/dev/null | grep -q 'install ok installed' || echo $$package; \
+	done); \
+	if [ -n "$$missing" ]; then \
+	  if [ "$$(id -u)" = 0 ]; then \
+	    echo "Installing the system packages the tests need:" $$missing; \
+	    apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq $$missing >/dev/null; \
+	  else echo "Missing system packages; as root: apt-get install" $$missing; exit 1; fi; \
 	fi
 
 # The whole suite on SQLite and on PostgreSQL, side by side (each waits on the browser and the

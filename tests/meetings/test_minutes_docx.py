@@ -3,13 +3,12 @@ the right items; the public and read-only copies without the confidential action
 
 import io
 import re
-import subprocess
-import uuid
 
 import pytest
 from docx import Document
 
 from tests.access.lookup import Demo
+from tests.office import pdf_text
 from tests.test_access_matrix import client_for
 
 pytestmark = pytest.mark.read_only_demo
@@ -128,16 +127,7 @@ def test_the_notes_keep_their_structure_in_word(app, read_only_demo):
 
 
 def test_the_document_opens_in_libreoffice(app, read_only_demo, tmp_path):
-    (tmp_path / "minutes.docx").write_bytes(demo_docx(app))
-    profile = f"file:///tmp/lo-profile-{uuid.uuid4().hex}"
-    subprocess.run(
-        ["soffice", f"-env:UserInstallation={profile}", "--headless", "--convert-to", "pdf",
-         "--outdir", str(tmp_path), str(tmp_path / "minutes.docx")],
-        check=True, capture_output=True, timeout=180,
-    )
-    text = subprocess.run(
-        ["pdftotext", str(tmp_path / "minutes.pdf"), "-"], check=True, capture_output=True, text=True
-    ).stdout
+    text = pdf_text(demo_docx(app), tmp_path, "minutes")
     for line in ("Community Outcomes Meeting (COM)", "Alison Lowe", "12. Next Meeting", "Actions:"):
         assert line in text
     assert "WYP to provide any materials on the Business Crime Group" in " ".join(text.split())

@@ -18,17 +18,20 @@ from tracker.reports.outstanding import OutstandingReport
 
 FONT = "Arial"
 RED = RGBColor(0xD4, 0x35, 0x1C)
-# Column widths in cm across the 25.7 cm of a landscape A4 page inside 2 cm margins.
+# Column widths in cm across the 25.7 cm of a landscape A4 page inside 2 cm margins. The
+# reference column fits "COM-2023-10-04a" in 9 pt Arial, or in DejaVu Sans (wider) where a reader
+# has no Arial, and its cells are set not to wrap besides.
 COLUMNS = (
-    ("Reference", 3.2),
-    ("Action", 5.6),
-    ("Raised at", 3.4),
+    ("Reference", 3.6),
+    ("Action", 6.2),
+    ("Raised at", 3.0),
     ("Owner and lead", 2.6),
     ("Due", 2.1),
     ("Status", 2.2),
-    ("Days overdue", 1.8),
-    ("Latest update", 4.8),
+    ("Days overdue", 2.0),
+    ("Latest update", 4.0),
 )
+NO_WRAP = {"Reference", "Due"}
 
 
 def build_docx(report: OutstandingReport) -> bytes:
@@ -113,8 +116,10 @@ def _add_table(document, report: OutstandingReport) -> None:
     for column, (_, width) in zip(table.columns, COLUMNS, strict=True):
         column.width = Cm(width)
     for row in table.rows:
-        for cell, (_, width) in zip(row.cells, COLUMNS, strict=True):
+        for cell, (name, width) in zip(row.cells, COLUMNS, strict=True):
             cell.width = Cm(width)
+            if name in NO_WRAP:
+                _no_wrap(cell)
 
 
 def _header(row, names) -> None:
@@ -134,6 +139,11 @@ def _text(cell, text: str, *, bold: bool = False, colour=None) -> None:
     run.font.size = Pt(9)
     if colour is not None:
         run.font.color.rgb = colour
+
+
+def _no_wrap(cell) -> None:
+    """Keep a cell's text on one line (a reference broken in two reads as two references)."""
+    cell._tc.get_or_add_tcPr().append(OxmlElement("w:noWrap"))
 
 
 def _repeat_as_header(row) -> None:
