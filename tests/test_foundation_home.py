@@ -8,8 +8,8 @@ import sqlalchemy as sa
 from tests.clients import sign_in_directly
 from tracker.extensions import db
 from tracker.models import Action, ActionStatus, Meeting, Organisation, User
-from tracker.template_helpers import long_date
-from tracker.timeutil import today
+from tracker.templating import long_date
+from tracker.kit.dates import today
 
 pytestmark = pytest.mark.read_only_demo
 

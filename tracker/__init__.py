@@ -1,5 +1,6 @@
 """The governance meeting and action tracker: a Flask application factory."""
 
+import importlib
 from pathlib import Path
 
 from flask import Flask
@@ -60,9 +61,9 @@ def register_templates(app: Flask) -> None:
     app.jinja_env.trim_blocks = True
     app.jinja_env.lstrip_blocks = True
     WTFormsHelpers(app)
-    from tracker import template_helpers
+    from tracker import templating
 
-    template_helpers.register(app)
+    templating.register(app)
 
 
 def register_extensions(app: Flask) -> None:
@@ -87,17 +88,15 @@ def register_extensions(app: Flask) -> None:
 
 
 def register_blueprints(app: Flask) -> None:
-    from tracker.actions.views import bp as actions_bp
-    from tracker.admin.views import bp as admin_bp
-    from tracker.auth.views import bp as auth_bp
-    from tracker.home.views import bp as home_bp
-    from tracker.meetings.views import bp as meetings_bp
-    from tracker.plans.views import bp as plans_bp
-    from tracker.public.views import bp as public_bp
-    from tracker.reports.views import bp as reports_bp
+    from tracker import actions, admin, auth, home, meetings, plans, public, reports
 
-    for bp in (home_bp, auth_bp, meetings_bp, actions_bp, plans_bp, reports_bp, admin_bp, public_bp):
-        app.register_blueprint(bp)
+    # Every package's view modules first: a route cannot be added once its blueprint is registered.
+    packages = (home, auth, meetings, actions, plans, reports, admin, public)
+    for package in packages:
+        for module in package.VIEW_MODULES:
+            importlib.import_module(f"{package.__name__}.{module}")
+    for package in packages:
+        app.register_blueprint(package.bp)
 
 
 def register_errorhandlers(app: Flask) -> None:

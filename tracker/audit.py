@@ -7,7 +7,7 @@ import sqlalchemy as sa
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from tracker.extensions import db
-from tracker.timeutil import utcnow
+from tracker.kit.dates import utcnow
 
 
 class AuditEntry(db.Model):

@@ -5,7 +5,7 @@ Each is one query, whatever the number of actions, returning (id, label) pairs.
 
 import sqlalchemy as sa
 
-from tracker.admin.models import MeetingType, Organisation, Person
+from tracker.directory.models import MeetingType, Organisation, Person
 from tracker.extensions import db
 from tracker.plans.models import Indicator, Plan, Priority
 

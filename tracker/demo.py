@@ -18,7 +18,6 @@ from string import ascii_lowercase
 import sqlalchemy as sa
 
 from tracker.actions.models import Action, ActionStatus, ActionUpdate, UpdateKind
-from tracker.admin.models import MeetingType, Organisation, Person
 from tracker.auth.models import User
 from tracker.demo_data import (
     com_2023_10_10,
@@ -29,7 +28,9 @@ from tracker.demo_data import (
     plan_2021_24,
     plan_panel_draft,
 )
+from tracker.directory.models import MeetingType, Organisation, Person
 from tracker.extensions import db
+from tracker.kit.dates import today
 from tracker.meetings.models import (
     AgendaItem,
     Attendance,
@@ -49,7 +50,6 @@ from tracker.plans.models import (
     Priority,
     PriorityRating,
 )
-from tracker.timeutil import today
 
 DEMO_PASSWORD = "demo-password"
 

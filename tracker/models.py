@@ -7,9 +7,9 @@ from tracker.actions.models import (
     action_indicator,
     action_priority,
 )
-from tracker.admin.models import MeetingType, Organisation, Person
 from tracker.audit import AuditEntry
 from tracker.auth.models import Role, User
+from tracker.directory.models import MeetingType, Organisation, Person
 from tracker.meetings.models import (
     AgendaItem,
     Attendance,

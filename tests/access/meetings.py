@@ -21,8 +21,8 @@ def _item(d) -> dict:
 RULES = {
     "meetings.index": Rule(allowed=EVERYONE),
     "meetings.detail": Rule(allowed=EVERYONE, args=_com),
-    "meetings.minutes": Rule(allowed=EVERYONE, args=_com),
-    "meetings.minutes_docx": Rule(allowed=EVERYONE, args=_com),
+    "reports.minutes": Rule(allowed=EVERYONE, args=_com),
+    "reports.minutes_docx": Rule(allowed=EVERYONE, args=_com),
     "meetings.new": Rule(allowed=EDITORS),
     "meetings.edit": Rule(allowed=EDITORS, args=_com),
     "meetings.delete": Rule(allowed=EDITORS, args=_com),

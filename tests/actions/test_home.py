@@ -5,7 +5,7 @@ from datetime import timedelta
 from tests.actions.helpers import make_action, references_in, text_of
 from tests.factories import OrganisationFactory
 from tracker.actions.models import ActionStatus
-from tracker.timeutil import today
+from tracker.kit.dates import today
 
 TODAY = today()
 

@@ -13,7 +13,7 @@ from tests.plans.factories import PriorityFactory
 from tracker.actions import overdue, queries
 from tracker.actions.models import Action, ActionStatus
 from tracker.extensions import db
-from tracker.timeutil import today
+from tracker.kit.dates import today
 
 TODAY = today()
 

@@ -9,7 +9,7 @@ from tests.factories import AgendaItemFactory, MeetingFactory, OrganisationFacto
 from tests.plans.factories import IndicatorFactory, PriorityFactory
 from tracker.actions.models import ActionStatus
 from tracker.extensions import db
-from tracker.timeutil import today
+from tracker.kit.dates import today
 
 TODAY = today()
 

@@ -4,7 +4,7 @@ from datetime import date, timedelta
 
 from tests.actions.helpers import audit_events, error_summary, history, make_action, reload, text_of
 from tracker.actions.models import ActionStatus, UpdateKind
-from tracker.timeutil import today
+from tracker.kit.dates import today
 
 
 def decide(browser, action, **fields):

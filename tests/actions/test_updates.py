@@ -13,7 +13,7 @@ from tests.actions.helpers import (
 )
 from tests.factories import OrganisationFactory
 from tracker.actions.models import ActionStatus, UpdateKind
-from tracker.timeutil import today
+from tracker.kit.dates import today
 
 
 def post_update(browser, action, **fields):

@@ -4,7 +4,7 @@ import pytest
 
 from tests.admin.conftest import audit_entries, count
 from tests.factories import MeetingTypeFactory
-from tracker.admin.models import MeetingType, Organisation, Person
+from tracker.directory.models import MeetingType, Organisation, Person
 from tracker.auth.models import User
 from tracker.extensions import db
 

@@ -4,7 +4,7 @@ import sqlalchemy as sa
 
 from tests.admin.conftest import audit_entries, count, error_summary, text_of
 from tests.factories import MeetingTypeFactory
-from tracker.admin.models import MeetingType
+from tracker.directory.models import MeetingType
 from tracker.extensions import db
 
 AUDIT_AND_ETHICS = {

@@ -5,7 +5,7 @@ import re
 from tests.admin.conftest import audit_entries, count, error_summary, text_of
 from tests.factories import OrganisationFactory, PersonFactory
 from tracker.admin import services
-from tracker.admin.models import Organisation
+from tracker.directory.models import Organisation
 from tracker.extensions import db
 
 

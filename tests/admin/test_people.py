@@ -4,7 +4,7 @@ import sqlalchemy as sa
 
 from tests.admin.conftest import audit_entries, count, error_summary, text_of
 from tests.factories import OrganisationFactory, PersonFactory
-from tracker.admin.models import Organisation, Person
+from tracker.directory.models import Organisation, Person
 from tracker.extensions import db
 
 

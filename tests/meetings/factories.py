@@ -26,7 +26,7 @@ def organisation(short_name: str, name: str | None = None):
     """The organisation with this short name (the `users` fixture already makes WYP and WYCA)."""
     import sqlalchemy as sa
 
-    from tracker.admin.models import Organisation
+    from tracker.directory.models import Organisation
     from tracker.extensions import db
 
     found = db.session.scalar(sa.select(Organisation).where(Organisation.short_name == short_name))

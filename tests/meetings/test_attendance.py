@@ -9,7 +9,7 @@ from tests.meetings.factories import (
     com_type,
     organisation,
 )
-from tracker.admin.models import Person
+from tracker.directory.models import Person
 from tracker.extensions import db
 from tracker.meetings.models import AttendanceKind, Meeting
 

@@ -17,7 +17,7 @@ from tests.plans.factories import (
 from tracker.actions.models import ActionStatus
 from tracker.extensions import db
 from tracker.plans.models import DISTRICTS, PlanStatus, PriorityRating, Rating
-from tracker.timeutil import today
+from tracker.kit.dates import today
 
 
 def test_plans_lists_the_current_plan_first(client, login_as):

@@ -10,7 +10,7 @@ from docx import Document
 from tests.test_access_matrix import client_for
 from tracker.extensions import db
 from tracker.plans.models import Priority
-from tracker.reports.delivery_quarterly_data import Quarter
+from tracker.reports.delivery_quarterly.data import Quarter
 
 pytestmark = pytest.mark.read_only_demo
 

@@ -13,7 +13,7 @@ from tests.actions.helpers import signed_in, text_of
 from tracker.auth.models import User
 from tracker.extensions import db
 from tracker.plans.models import Plan, PlanStatus, Priority
-from tracker.reports.outstanding import confidential_condition, outstanding
+from tracker.reports.outstanding.data import confidential_condition, outstanding
 
 pytestmark = pytest.mark.read_only_demo
 
@@ -79,7 +79,7 @@ def test_summary_counts(read_only_demo):
 
 
 def test_limited_to_one_meeting_type_owner_or_priority(read_only_demo):
-    from tracker.admin.models import MeetingType, Organisation
+    from tracker.directory.models import MeetingType, Organisation
 
     jem = db.session.scalar(sa.select(MeetingType.id).where(MeetingType.short_name == "JEM"))
     wyca = db.session.scalar(sa.select(Organisation.id).where(Organisation.short_name == "WYCA"))
@@ -125,8 +125,8 @@ def test_page_shows_the_same_report_and_confidential_only_to_those_who_may_see_i
 
 
 def test_page_defaults_to_today_and_reports_a_wrong_date(app, read_only_demo):
-    from tracker.template_helpers import long_date
-    from tracker.timeutil import today
+    from tracker.templating import long_date
+    from tracker.kit.dates import today
 
     viewer = signed_in(app, user("viewer"))
     assert f"Outstanding actions as at {long_date(today())}" in text_of(

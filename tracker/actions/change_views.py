@@ -21,8 +21,8 @@ from tracker.actions.forms import (
 from tracker.actions.models import ActionStatus
 from tracker.actions.services import ActionChanged, ActionError, NotAllowed
 from tracker.actions.views import bp, load_action, render_action
-from tracker.admin.models import Organisation, Person
 from tracker.auth.permissions import Permission, can_update_action, permission_required
+from tracker.directory.models import Organisation, Person
 from tracker.extensions import db
 from tracker.plans.models import Indicator, Priority
 

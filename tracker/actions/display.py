@@ -7,7 +7,7 @@ from datetime import UTC, date, datetime
 from zoneinfo import ZoneInfo
 
 from tracker.actions.models import ActionStatus
-from tracker.template_helpers import STATUS_TAG_CLASSES, long_date
+from tracker.templating import STATUS_TAG_CLASSES, long_date
 
 UK = ZoneInfo("Europe/London")
 

@@ -43,7 +43,7 @@ from wtforms.validators import (
 from tracker.actions.models import ActionStatus
 from tracker.actions.queries import SORTS
 from tracker.actions.services import LEAD_STATUSES
-from tracker.timeutil import today
+from tracker.kit.dates import today
 
 
 def choices(pairs) -> list[SelectChoice]:

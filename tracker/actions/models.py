@@ -6,10 +6,10 @@ from typing import Optional
 import sqlalchemy as sa
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
-from tracker.admin.models import Organisation, Person
+from tracker.directory.models import Organisation, Person
 from tracker.extensions import db
+from tracker.kit.dates import utcnow
 from tracker.meetings.models import AgendaItem, Meeting
-from tracker.timeutil import utcnow
 
 
 class ActionStatus:

@@ -13,7 +13,7 @@ from sqlalchemy.orm import selectinload
 
 from tracker.actions import queries
 from tracker.actions.models import Action, ActionUpdate, action_priority
-from tracker.admin.models import Organisation
+from tracker.directory.models import Organisation
 from tracker.extensions import db
 from tracker.plans.models import Priority
 

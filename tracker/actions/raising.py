@@ -13,7 +13,7 @@ import sqlalchemy as sa
 
 from tracker import audit
 from tracker.actions.models import Action, ActionStatus, ActionUpdate
-from tracker.admin.models import Organisation, Person
+from tracker.directory.models import Organisation, Person
 from tracker.extensions import db
 from tracker.meetings.models import AgendaItem
 

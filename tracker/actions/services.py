@@ -14,7 +14,7 @@ from tracker import audit
 from tracker.actions.models import Action, ActionStatus, ActionUpdate, UpdateKind
 from tracker.auth.permissions import Permission, can, can_update_action
 from tracker.extensions import db
-from tracker.timeutil import today, utcnow
+from tracker.kit.dates import today, utcnow
 
 # The statuses a lead may move their action to; only the DMPC closes an action.
 LEAD_STATUSES = (ActionStatus.OPEN, ActionStatus.IN_PROGRESS, ActionStatus.AWAITING_SIGN_OFF)

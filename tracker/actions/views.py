@@ -5,13 +5,13 @@ blueprint.
 """
 
 import sqlalchemy as sa
-from flask import Blueprint, abort, current_app, render_template, request
+from flask import abort, current_app, render_template, request
 from flask_login import current_user
 from sqlalchemy.orm import selectinload
 
 from tracker import choices
+from tracker.actions import bp, queries
 from tracker.actions import overdue as overdue_review
-from tracker.actions import queries
 from tracker.actions.display import (
     change_field,
     change_value,
@@ -28,7 +28,6 @@ from tracker.actions.forms import (
     UpdateForm,
 )
 from tracker.actions.models import Action, ActionStatus, ActionUpdate
-from tracker.admin.models import MeetingType, Person
 from tracker.auth.models import User
 from tracker.auth.permissions import (
     Permission,
@@ -37,12 +36,11 @@ from tracker.auth.permissions import (
     can_update_action,
     permission_required,
 )
+from tracker.directory.models import MeetingType, Person
 from tracker.extensions import db
+from tracker.kit.dates import today
 from tracker.meetings.models import Meeting
 from tracker.plans.models import Priority
-from tracker.timeutil import today
-
-bp = Blueprint("actions", __name__, url_prefix="/actions")
 
 # How actions read on a page: history fields and values, UK times, status tags.
 for _filter in (
@@ -210,6 +208,3 @@ FORM_NAMES = {
 @permission_required(Permission.READ_ACTIONS)
 def detail(action_id: int):
     return render_action(load_action(action_id))
-
-
-from tracker.actions import change_views  # noqa: E402, F401  (registers its routes on bp)

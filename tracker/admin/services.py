@@ -14,8 +14,8 @@ from sqlalchemy.orm import selectinload
 
 from tracker import audit
 from tracker.admin.audit_log import field_name
-from tracker.admin.models import MeetingType, Organisation, Person
 from tracker.auth.models import Role, User
+from tracker.directory.models import MeetingType, Organisation, Person
 from tracker.extensions import db
 
 

@@ -8,11 +8,11 @@ from datetime import UTC
 from zoneinfo import ZoneInfo
 
 import sqlalchemy as sa
-from flask import Blueprint, abort, current_app, flash, redirect, render_template, request, url_for
+from flask import abort, current_app, flash, redirect, render_template, request, url_for
 from flask_login import current_user
 
 from tracker.admin import audit_log as log
-from tracker.admin import services
+from tracker.admin import bp, services
 from tracker.admin.forms import (
     AuditFilters,
     MeetingTypeForm,
@@ -23,13 +23,11 @@ from tracker.admin.forms import (
     UserChangeForm,
     UserForm,
 )
-from tracker.admin.models import MeetingType, Organisation, Person
 from tracker.admin.services import Refused
 from tracker.auth.models import User
 from tracker.auth.permissions import Permission, permission_required
+from tracker.directory.models import MeetingType, Organisation, Person
 from tracker.extensions import db
-
-bp = Blueprint("admin", __name__, url_prefix="/admin")
 
 UK_TIME = ZoneInfo("Europe/London")
 ADMINISTER = Permission.ADMINISTER

@@ -8,9 +8,9 @@ from flask_login import UserMixin
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 from werkzeug.security import check_password_hash, generate_password_hash
 
-from tracker.admin.models import Organisation, Person
+from tracker.directory.models import Organisation, Person
 from tracker.extensions import db
-from tracker.timeutil import utcnow
+from tracker.kit.dates import utcnow
 
 
 class Role:

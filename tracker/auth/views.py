@@ -3,16 +3,15 @@
 from urllib.parse import urlsplit
 
 import sqlalchemy as sa
-from flask import Blueprint, current_app, flash, redirect, render_template, request, url_for
+from flask import current_app, flash, redirect, render_template, request, url_for
 from flask_login import current_user, login_required, login_user, logout_user
 
 from tracker import audit
+from tracker.auth import bp
 from tracker.auth.forms import ChangePasswordForm, SignInForm
 from tracker.auth.models import User
 from tracker.extensions import db, limiter
-from tracker.timeutil import utcnow
-
-bp = Blueprint("auth", __name__)
+from tracker.kit.dates import utcnow
 
 
 def _attempted_username() -> str:

@@ -6,7 +6,7 @@ count. Each list is one query (with its eager loads), whatever the number of act
 """
 
 import sqlalchemy as sa
-from flask import Blueprint, redirect, render_template, url_for
+from flask import redirect, render_template, url_for
 from flask_login import current_user
 from sqlalchemy.orm import selectinload
 
@@ -14,10 +14,9 @@ from tracker.actions import queries
 from tracker.actions.models import Action, ActionStatus
 from tracker.auth.models import Role
 from tracker.extensions import db
+from tracker.home import bp
+from tracker.kit.dates import today
 from tracker.meetings.models import Meeting
-from tracker.timeutil import today
-
-bp = Blueprint("home", __name__)
 
 HOME_LIST_SIZE = 10
 # A lead's own list is their work: show it all, up to a size a page can carry.

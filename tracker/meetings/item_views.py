@@ -7,8 +7,8 @@ from flask_login import current_user
 from sqlalchemy.orm import selectinload
 
 from tracker.actions.raising import next_reference
-from tracker.admin.models import Organisation, Person
 from tracker.auth.permissions import Permission, can_see_action, permission_required
+from tracker.directory.models import Organisation, Person
 from tracker.extensions import db
 from tracker.meetings import agenda, forms, items, services
 from tracker.meetings.lifecycle import MinutesError

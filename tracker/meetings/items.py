@@ -5,7 +5,7 @@ import hashlib
 import json
 
 from tracker.actions.models import Action
-from tracker.admin.models import Person
+from tracker.directory.models import Person
 from tracker.extensions import db
 from tracker.meetings import agenda
 from tracker.meetings.lifecycle import MinutesError, note_change

@@ -8,8 +8,8 @@ change is written to the audit log, with the text before and after where text ch
 
 from tracker import audit
 from tracker.extensions import db
+from tracker.kit.dates import utcnow
 from tracker.meetings.models import Meeting, MinutesRevision, MinutesStatus
-from tracker.timeutil import utcnow
 
 
 class MinutesError(Exception):

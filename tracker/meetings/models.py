@@ -6,9 +6,9 @@ from typing import Optional
 import sqlalchemy as sa
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
-from tracker.admin.models import MeetingType, Person
+from tracker.directory.models import MeetingType, Person
 from tracker.extensions import db
-from tracker.timeutil import utcnow
+from tracker.kit.dates import utcnow
 
 
 class MinutesStatus:

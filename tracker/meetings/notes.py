@@ -11,7 +11,7 @@ markdown-it (CommonMark) each time they are shown:
   write them: "- a) **Title** - ..."), become an ordered list of type "a".
 
 `parse` gives the token stream that both the web page (`to_html`) and the Word document
-(`tracker.reports.minutes`) walk, so the two always agree on the structure.
+(`tracker.reports.minutes.docx`) walk, so the two always agree on the structure.
 """
 
 import re

@@ -14,8 +14,8 @@ from sqlalchemy.orm import selectinload
 from tracker import audit
 from tracker.actions import queries as action_queries
 from tracker.actions.models import Action
-from tracker.admin.models import MeetingType, Organisation, Person
 from tracker.auth.models import User
+from tracker.directory.models import MeetingType, Organisation, Person
 from tracker.extensions import db
 from tracker.meetings import agenda
 from tracker.meetings.lifecycle import MinutesError, note_change
@@ -287,6 +287,11 @@ def meeting_query(meeting_id: int) -> sa.Select:
             selectinload(Meeting.actions),
         )
     )
+
+
+def load_meeting(meeting_id: int) -> Meeting:
+    """The meeting with everything its pages show, or 404."""
+    return db.first_or_404(meeting_query(meeting_id))
 
 
 def following_meeting(meeting: Meeting) -> Meeting | None:

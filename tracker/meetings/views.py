@@ -8,22 +8,21 @@ Reading needs READ_MEETINGS; every change needs EDIT_MEETINGS (secretariat and a
 from datetime import datetime
 
 import sqlalchemy as sa
-from flask import Blueprint, abort, current_app, flash, redirect, render_template, request, url_for
+from flask import abort, current_app, flash, redirect, render_template, request, url_for
 from flask_login import current_user
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import selectinload
 from sqlalchemy.orm.exc import StaleDataError
 
 from tracker.actions.raising import letters
-from tracker.admin.models import MeetingType, Organisation, Person
 from tracker.auth.permissions import Permission, can_see_action, permission_required
+from tracker.directory.models import MeetingType, Organisation, Person
 from tracker.errors import render_error
 from tracker.extensions import db
-from tracker.meetings import agenda, forms, lifecycle, notes, services
+from tracker.meetings import agenda, bp, forms, lifecycle, notes, services
 from tracker.meetings.lifecycle import MinutesError
 from tracker.meetings.models import AttendanceKind, Meeting, MinutesStatus
-
-bp = Blueprint("meetings", __name__, url_prefix="/meetings")
+from tracker.meetings.services import load_meeting
 
 
 @bp.errorhandler(StaleDataError)
@@ -51,10 +50,6 @@ def letter_filter(index: int) -> str:
 
 
 # --- shared helpers -------------------------------------------------------------------------
-
-
-def load_meeting(meeting_id: int) -> Meeting:
-    return db.first_or_404(services.meeting_query(meeting_id))
 
 
 def item_of(meeting: Meeting, item_id: int):
@@ -330,4 +325,3 @@ def return_to_draft(meeting_id: int):
 
 
 # Agenda items and minutes register their routes on `bp`.
-from tracker.meetings import item_views, minutes_views  # noqa: E402, F401

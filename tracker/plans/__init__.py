@@ -1,0 +1,8 @@
+"""Plans, priorities, indicators and their values."""
+
+from flask import Blueprint
+
+bp = Blueprint("plans", __name__)
+
+# The modules whose routes register on `bp`; `create_app` imports them before registering it.
+VIEW_MODULES = ('views',)

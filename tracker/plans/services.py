@@ -14,6 +14,7 @@ from tracker import audit
 from tracker.actions import queries
 from tracker.actions.models import Action, ActionStatus, ActionUpdate, action_priority
 from tracker.extensions import db
+from tracker.kit.dates import today
 from tracker.plans import performance
 from tracker.plans.csv_upload import Row
 from tracker.plans.models import (
@@ -27,7 +28,6 @@ from tracker.plans.models import (
     Priority,
     PriorityRating,
 )
-from tracker.timeutil import today
 
 # "Closed in the last quarter" on a priority's page: the last three months.
 RECENTLY_CLOSED_DAYS = 91

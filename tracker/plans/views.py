@@ -6,14 +6,15 @@ objectives, indicators, and making a plan current) is an administrator's job (AD
 """
 
 import sqlalchemy as sa
-from flask import Blueprint, Response, abort, flash, redirect, render_template, request, url_for
+from flask import Response, abort, flash, redirect, render_template, request, url_for
 from flask_login import current_user
 from sqlalchemy.orm import selectinload
 
 from tracker.actions.models import Action
 from tracker.auth.permissions import Permission, can_see_action, permission_required
 from tracker.extensions import db
-from tracker.plans import csv_upload, forms, measures, performance, services
+from tracker.kit.dates import today
+from tracker.plans import bp, csv_upload, forms, measures, performance, services
 from tracker.plans.charts import svg as chart_svg
 from tracker.plans.models import (
     DISTRICTS,
@@ -24,9 +25,6 @@ from tracker.plans.models import (
     Priority,
     Rating,
 )
-from tracker.timeutil import today
-
-bp = Blueprint("plans", __name__)
 
 RATING_TAG_CLASSES = {Rating.RED: "govuk-tag--red", Rating.AMBER: "govuk-tag--yellow",
                       Rating.GREEN: "govuk-tag--green"}

@@ -6,17 +6,17 @@ minutes' data before they are rendered: they are absent from the page and the do
 """
 
 import sqlalchemy as sa
-from flask import Blueprint, abort, current_app, render_template
+from flask import abort, current_app, render_template
 from sqlalchemy.orm import selectinload
 
-from tracker.admin.models import MeetingType
+from tracker.directory.models import MeetingType
 from tracker.extensions import db
+from tracker.kit.docx import send_docx
 from tracker.meetings import services
-from tracker.meetings.minutes import minutes_for
-from tracker.meetings.minutes_views import send_docx
 from tracker.meetings.models import Meeting, MinutesStatus
-
-bp = Blueprint("public", __name__, url_prefix="/public")
+from tracker.public import bp
+from tracker.reports.minutes.data import minutes_for
+from tracker.reports.minutes.docx import build_docx
 
 
 def published_public_meetings() -> sa.Select:
@@ -57,7 +57,8 @@ def meeting(meeting_id: int):
 
 @bp.get("/meetings/<int:meeting_id>/minutes.docx")
 def minutes_docx(meeting_id: int):
-    return send_docx(public_minutes(meeting_id)[1])
+    minutes = public_minutes(meeting_id)[1]
+    return send_docx(build_docx(minutes), minutes.filename)
 
 
 @bp.get("/accessibility")

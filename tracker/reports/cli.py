@@ -6,10 +6,10 @@ import click
 import sqlalchemy as sa
 from flask.cli import AppGroup
 
-from tracker.admin.models import MeetingType, Organisation
+from tracker.directory.models import MeetingType, Organisation
 from tracker.extensions import db
+from tracker.kit.dates import today
 from tracker.plans.models import Priority
-from tracker.timeutil import today
 
 report_cli = AppGroup("report", help="Produce reports for meeting packs.")
 
@@ -53,9 +53,9 @@ def outstanding_report(
     as_at, fmt, output, meeting_type, owner, priority, include_confidential
 ) -> None:
     """Write the outstanding-actions report, most overdue first, as Word or CSV."""
-    from tracker.reports.outstanding import confidential_condition, outstanding
-    from tracker.reports.outstanding_csv import build_csv
-    from tracker.reports.outstanding_docx import build_docx
+    from tracker.reports.outstanding.csv import build_csv
+    from tracker.reports.outstanding.data import confidential_condition, outstanding
+    from tracker.reports.outstanding.docx import build_docx
 
     if priority is not None and db.session.get(Priority, priority) is None:
         raise click.BadParameter(f"no plan priority with id {priority}", param_hint="--priority")

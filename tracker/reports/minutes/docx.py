@@ -1,6 +1,6 @@
 """Minutes in Word, in the house style of the published minutes (python-docx).
 
-Takes `tracker.meetings.minutes.Minutes` and returns the .docx as bytes; it does not query.
+Takes `tracker.reports.minutes.data.Minutes` and returns the .docx as bytes; it does not query.
 The layout follows the minutes the Policing and Crime team publish: the meeting's name and date;
 Present and Also present as "Name – role, organisation"; apologies; numbered items with their
 notes; under each item "Actions:" with the lettered actions in bold; the next meeting's date.
@@ -21,9 +21,9 @@ from docx.oxml.ns import qn
 from docx.shared import Cm, Emu, Pt, RGBColor
 
 from tracker.actions.raising import letters
-from tracker.meetings.minutes import Minutes, MinutesItem, long_date
 from tracker.meetings.models import MinutesStatus
 from tracker.meetings.notes import parse
+from tracker.reports.minutes.data import Minutes, MinutesItem, long_date
 
 FONT = "Arial"
 LINK_COLOUR = RGBColor(0x1D, 0x70, 0xB8)

@@ -8,7 +8,7 @@ byte-order mark, so Excel shows dashes and accents. Takes an `OutstandingReport`
 import csv
 from io import StringIO
 
-from tracker.reports.outstanding import OutstandingReport
+from tracker.reports.outstanding.data import OutstandingReport
 
 HEADER = (
     "Reference",

@@ -19,7 +19,7 @@ from docx.shared import Cm, Pt
 from tracker.plans import charts
 from tracker.plans.measures import Measure, Reading
 from tracker.plans.models import FORCE
-from tracker.reports.delivery_quarterly_data import ActionLine, Pack
+from tracker.reports.delivery_quarterly.data import ActionLine, Pack
 
 MEASURE_COLUMNS = ("Priority", "Measure", "{baseline}", "{current}", "Difference", "Change (%)",
                    "Trend", "Good?", "Comment")

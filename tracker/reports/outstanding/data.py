@@ -14,7 +14,7 @@ import sqlalchemy as sa
 from tracker.actions import queries
 from tracker.actions.display import uk_time
 from tracker.actions.models import Action, ActionStatus
-from tracker.admin.models import MeetingType, Organisation
+from tracker.directory.models import MeetingType, Organisation
 from tracker.extensions import db
 from tracker.meetings.models import Meeting
 from tracker.plans.models import Priority

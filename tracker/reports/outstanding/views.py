@@ -13,12 +13,12 @@ from flask_login import current_user
 from tracker import choices
 from tracker.actions import queries
 from tracker.auth.permissions import Permission, permission_required
-from tracker.reports.outstanding import outstanding
-from tracker.reports.outstanding_csv import build_csv
-from tracker.reports.outstanding_docx import build_docx
-from tracker.reports.outstanding_forms import OutstandingReportForm
-from tracker.reports.views import bp
-from tracker.timeutil import today
+from tracker.kit.dates import today
+from tracker.reports import bp
+from tracker.reports.outstanding.csv import build_csv
+from tracker.reports.outstanding.data import outstanding
+from tracker.reports.outstanding.docx import build_docx
+from tracker.reports.outstanding.forms import OutstandingReportForm
 
 DOCX = "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
 
@@ -55,7 +55,7 @@ def canonical_args(form: OutstandingReportForm, report) -> dict:
     return args
 
 
-@bp.get("/outstanding-actions")
+@bp.get("/reports/outstanding-actions")
 @permission_required(Permission.READ_REPORTS)
 def outstanding_actions():
     form, report = read_options()
@@ -86,13 +86,13 @@ def download(build, extension: str, mimetype: str):
     )
 
 
-@bp.get("/outstanding-actions.docx")
+@bp.get("/reports/outstanding-actions.docx")
 @permission_required(Permission.READ_REPORTS)
 def outstanding_actions_docx():
     return download(build_docx, "docx", DOCX)
 
 
-@bp.get("/outstanding-actions.csv")
+@bp.get("/reports/outstanding-actions.csv")
 @permission_required(Permission.READ_REPORTS)
 def outstanding_actions_csv():
     return download(build_csv, "csv", "text/csv")

@@ -7,15 +7,15 @@ from flask_login import current_user
 
 from tracker.auth.permissions import Permission, permission_required
 from tracker.errors import abort_with
-from tracker.reports.delivery_quarterly import build_docx, value_cell
-from tracker.reports.delivery_quarterly_data import (
+from tracker.kit.dates import today
+from tracker.reports import bp
+from tracker.reports.delivery_quarterly.data import (
     Quarter,
     default_quarter,
     gather,
     quarters_with_values,
 )
-from tracker.reports.views import bp
-from tracker.timeutil import today
+from tracker.reports.delivery_quarterly.docx import build_docx, value_cell
 
 
 def _chosen_quarter() -> Quarter:
@@ -28,7 +28,7 @@ def _chosen_quarter() -> Quarter:
         abort_with(400, "Choose a quarter, written like 2020-Q4.")
 
 
-@bp.get("/delivery-quarterly")
+@bp.get("/reports/delivery-quarterly")
 @permission_required(Permission.READ_REPORTS)
 def delivery_quarterly():
     quarter = _chosen_quarter()
@@ -42,7 +42,7 @@ def delivery_quarterly():
     )
 
 
-@bp.get("/delivery-quarterly.docx")
+@bp.get("/reports/delivery-quarterly.docx")
 @permission_required(Permission.READ_REPORTS)
 def delivery_quarterly_docx():
     quarter = _chosen_quarter()

@@ -14,7 +14,7 @@ from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
 from docx.shared import Cm, Pt, RGBColor
 
-from tracker.reports.outstanding import OutstandingReport
+from tracker.reports.outstanding.data import OutstandingReport
 
 FONT = "Arial"
 RED = RGBColor(0xD4, 0x35, 0x1C)

@@ -4,27 +4,15 @@ A reader sees the actions they may see (`can_see_action`): read-only users get m
 the confidential actions, exactly as the public do, but with the action references.
 """
 
-import io
-
-from flask import render_template, send_file
+from flask import render_template
 from flask_login import current_user
 
 from tracker.auth.permissions import Permission, can_see_action, permission_required
-from tracker.meetings.minutes import Minutes, minutes_for
-from tracker.meetings.views import bp, load_meeting
-from tracker.reports.minutes import build_docx
-
-DOCX = "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
-
-
-def send_docx(minutes: Minutes):
-    return send_file(
-        io.BytesIO(build_docx(minutes)),
-        mimetype=DOCX,
-        as_attachment=True,
-        download_name=minutes.filename,
-        max_age=0,
-    )
+from tracker.kit.docx import send_docx
+from tracker.meetings.services import load_meeting
+from tracker.reports import bp
+from tracker.reports.minutes.data import minutes_for
+from tracker.reports.minutes.docx import build_docx
 
 
 def _minutes(meeting_id: int) -> tuple:
@@ -32,14 +20,15 @@ def _minutes(meeting_id: int) -> tuple:
     return meeting, minutes_for(meeting, lambda action: can_see_action(current_user, action))
 
 
-@bp.get("/<int:meeting_id>/minutes")
+@bp.get("/meetings/<int:meeting_id>/minutes")
 @permission_required(Permission.READ_MEETINGS)
 def minutes(meeting_id: int):
     meeting, minutes = _minutes(meeting_id)
-    return render_template("meetings/minutes.html", meeting=meeting, minutes=minutes)
+    return render_template("reports/minutes.html", meeting=meeting, minutes=minutes)
 
 
-@bp.get("/<int:meeting_id>/minutes.docx")
+@bp.get("/meetings/<int:meeting_id>/minutes.docx")
 @permission_required(Permission.READ_MEETINGS)
 def minutes_docx(meeting_id: int):
-    return send_docx(_minutes(meeting_id)[1])
+    minutes = _minutes(meeting_id)[1]
+    return send_docx(build_docx(minutes), minutes.filename)

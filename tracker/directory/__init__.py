@@ -1,0 +1,1 @@
+"""The directory every domain uses: organisations, people and the kinds of meeting."""

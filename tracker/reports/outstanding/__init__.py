@@ -1,0 +1,1 @@
+"""The outstanding-actions report: gathered once (data), then a page, Word and CSV."""
