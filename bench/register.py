@@ -142,7 +142,7 @@ def build(count: int) -> None:
     session.add(user)
     session.flush()
 
-    statuses = ActionStatus.ALL
+    statuses = tuple(ActionStatus)
     today = date.today()
     types = {
         type_id: short

@@ -103,7 +103,7 @@ def make_users() -> dict[str, User]:
     wyp = OrganisationFactory(name="West Yorkshire Police", short_name="WYP")
     wyca = OrganisationFactory(name="West Yorkshire Combined Authority", short_name="WYCA")
     users = {}
-    for role in Role.ALL:
+    for role in tuple(Role):
         org = wyp if role == Role.LEAD else wyca
         users[role] = UserFactory(username=role, role=role, person=PersonFactory(organisation=org))
     db.session.commit()

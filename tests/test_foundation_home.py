@@ -7,9 +7,9 @@ import sqlalchemy as sa
 
 from tests.clients import sign_in_directly
 from tracker.extensions import db
-from tracker.models import Action, ActionStatus, Meeting, Organisation, User
-from tracker.templating import long_date
 from tracker.kit.dates import today
+from tracker.models import Action, ActionStatus, Meeting, Organisation, User
+from tracker.kit.dates import long_date
 
 pytestmark = pytest.mark.read_only_demo
 

@@ -1,42 +1,63 @@
-"""Filters and globals the templates share: dates, statuses, navigation for the user's role."""
-
-from datetime import date, datetime
+"""Everything the templates share, registered in one place: filters for dates, statuses, history
+entries and notes, and globals for permissions, navigation, charts and POST buttons.
+"""
 
 from flask import Flask, request, url_for
 from flask_login import current_user
 
+from tracker.actions.display import change_field, change_value
+from tracker.actions.models import ActionStatus
 from tracker.auth.permissions import Permission, can, can_see_action, can_update_action
+from tracker.kit import dates
+from tracker.kit.forms import ConfirmForm
+from tracker.kit.lettering import letters
+from tracker.meetings.notes import to_html
+from tracker.plans.charts import svg as chart_svg
+from tracker.plans.models import PlanStatus, Rating
 
-STATUS_TAG_CLASSES = {
+# GOV.UK tag colours for every status the pages show; the word is always shown too.
+TAG_CLASSES = {
+    # actions
     "open": "govuk-tag--blue",
     "in_progress": "govuk-tag--light-blue",
     "awaiting_sign_off": "govuk-tag--yellow",
     "closed": "govuk-tag--green",
     "superseded": "govuk-tag--grey",
     "dropped": "govuk-tag--grey",
+    # minutes and plans
     "draft": "govuk-tag--grey",
     "approved": "govuk-tag--blue",
     "published": "govuk-tag--green",
+    "current": "govuk-tag--green",
+    "archived": "govuk-tag--grey",
+    # ratings
+    "red": "govuk-tag--red",
+    "amber": "govuk-tag--yellow",
+    "green": "govuk-tag--green",
 }
 
 
-def long_date(value: date | datetime | None) -> str:
-    """'10 October 2023', as the minutes write dates."""
-    return f"{value:%-d %B %Y}" if value else ""
+def status_tag(status: str | None) -> str:
+    """The GOV.UK tag class for a status or rating."""
+    return TAG_CLASSES.get(status or "", "")
 
 
-def weekday_date(value: date | datetime | None) -> str:
-    return f"{value:%A, %-d %B %Y}" if value else ""
-
-
-def short_date(value: date | datetime | None) -> str:
-    return f"{value:%-d %b %Y}" if value else ""
-
-
-def time_of_day(value: datetime | None) -> str:
-    if not value:
-        return ""
-    return f"{value:%-I:%M%p}".lower().replace(":00", "")
+FILTERS = {
+    "long_date": dates.long_date,
+    "weekday_date": dates.weekday_date,
+    "short_date": dates.short_date,
+    "time_of_day": dates.time_of_day,
+    "uk_datetime": dates.uk_datetime,
+    "uk_short_date": dates.uk_short_date,
+    "iso_datetime": dates.iso_datetime,
+    "audit_time": dates.uk_datetime_short,
+    "status_tag": status_tag,
+    "status_label": ActionStatus.label_of,
+    "change_field": change_field,
+    "change_value": change_value,
+    "notes": to_html,
+    "letter": letters,
+}
 
 
 def navigation() -> list[dict]:
@@ -68,12 +89,7 @@ def navigation() -> list[dict]:
 
 
 def register(app: Flask) -> None:
-    app.jinja_env.filters.update(
-        long_date=long_date,
-        weekday_date=weekday_date,
-        short_date=short_date,
-        time_of_day=time_of_day,
-    )
+    app.jinja_env.filters.update(FILTERS)
 
     @app.context_processor
     def inject():
@@ -83,6 +99,10 @@ def register(app: Flask) -> None:
             "can_update_action": lambda action: can_update_action(current_user, action),
             "Permission": Permission,
             "navigation": navigation,
-            "status_tag_class": lambda status: STATUS_TAG_CLASSES.get(status, ""),
             "service_name": app.config["SERVICE_NAME"],
+            "rating_label": Rating.label_of,
+            "plan_status_label": PlanStatus.label_of,
+            "chart_svg": chart_svg,
+            # A fresh form for a POST button: its CSRF token, rendered by WTForms.
+            "confirm_form": lambda: ConfirmForm(formdata=None),
         }

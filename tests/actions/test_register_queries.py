@@ -42,7 +42,7 @@ def add_actions(count: int) -> dict:
     indicators = [IndicatorFactory(priority=priorities[0])]
     db.session.flush()
     start = date(2023, 1, 1)
-    statuses = ActionStatus.ALL
+    statuses = tuple(ActionStatus)
     rows = [
         {
             "reference": f"WYP-{n:06d}a",

@@ -4,8 +4,8 @@ import pytest
 
 from tests.admin.conftest import audit_entries, count
 from tests.factories import MeetingTypeFactory
-from tracker.directory.models import MeetingType, Organisation, Person
 from tracker.auth.models import User
+from tracker.directory.models import MeetingType, Organisation, Person
 from tracker.extensions import db
 
 NOT_ADMINS = ["secretariat", "lead", "executive", "viewer"]

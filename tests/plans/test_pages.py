@@ -16,8 +16,8 @@ from tests.plans.factories import (
 )
 from tracker.actions.models import ActionStatus
 from tracker.extensions import db
-from tracker.plans.models import DISTRICTS, PlanStatus, PriorityRating, Rating
 from tracker.kit.dates import today
+from tracker.plans.models import DISTRICTS, PlanStatus, PriorityRating, Rating
 
 
 def test_plans_lists_the_current_plan_first(client, login_as):

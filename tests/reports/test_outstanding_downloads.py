@@ -13,8 +13,8 @@ from tests.office import pdf_text
 from tests.reports.test_outstanding_report import EXPECTED, NOT_CONFIDENTIAL
 from tracker.auth.models import User
 from tracker.extensions import db
-from tracker.reports.outstanding.data import OutstandingReport, OutstandingRow
 from tracker.reports.outstanding.csv import HEADER, build_csv
+from tracker.reports.outstanding.data import OutstandingReport, OutstandingRow
 
 pytestmark = pytest.mark.read_only_demo
 

@@ -125,8 +125,8 @@ def test_page_shows_the_same_report_and_confidential_only_to_those_who_may_see_i
 
 
 def test_page_defaults_to_today_and_reports_a_wrong_date(app, read_only_demo):
-    from tracker.templating import long_date
     from tracker.kit.dates import today
+    from tracker.kit.dates import long_date
 
     viewer = signed_in(app, user("viewer"))
     assert f"Outstanding actions as at {long_date(today())}" in text_of(

@@ -227,7 +227,7 @@ def set_aside(action_id: int):
         return render_set_aside(action, form)
     if not form.validate():
         return render_set_aside(action, form, code=400)
-    label = ActionStatus.LABELS[form.status.data].lower()
+    label = ActionStatus(form.status.data).label.lower()
     return apply(
         action_id,
         lambda: services.set_aside(

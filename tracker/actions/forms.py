@@ -4,14 +4,12 @@ Forms that change an action carry the version the person saw in a hidden field; 
 refuses the change if the action has moved on since (see services.check_version).
 """
 
-from datetime import date
 from urllib.parse import urlsplit
 
 from flask_wtf import FlaskForm
 from govuk_frontend_wtf.wtforms_widgets import (
     GovCheckboxesInput,
     GovCheckboxInput,
-    GovDateInput,
     GovRadioInput,
     GovSelect,
     GovSubmitInput,
@@ -20,7 +18,6 @@ from govuk_frontend_wtf.wtforms_widgets import (
 )
 from wtforms import (
     BooleanField,
-    DateField,
     HiddenField,
     IntegerField,
     RadioField,
@@ -30,7 +27,6 @@ from wtforms import (
     SubmitField,
     TextAreaField,
 )
-from wtforms.fields.choices import SelectChoice
 from wtforms.validators import (
     DataRequired,
     InputRequired,
@@ -44,49 +40,7 @@ from tracker.actions.models import ActionStatus
 from tracker.actions.queries import SORTS
 from tracker.actions.services import LEAD_STATUSES
 from tracker.kit.dates import today
-
-
-def choices(pairs) -> list[SelectChoice]:
-    """SelectChoice options from (value, label) pairs; values are strings, as the browser sends."""
-    return [SelectChoice(str(value), label) for value, label in pairs]
-
-
-class GovUKDateField(DateField):
-    """A GOV.UK day/month/year date: empty is None, a partial or impossible date is an error.
-
-    Optional by nature: do not add wtforms' Optional(), which looks only at the day and would
-    pass a date with the day left out.
-
-    Also takes one ISO date (2024-02-27) in place of the three parts, for links that carry a date.
-    """
-
-    def __init__(self, label=None, validators=None, **kwargs):
-        kwargs.setdefault("widget", GovDateInput())
-        super().__init__(label, validators, format="%d %m %Y", **kwargs)
-
-    def process_formdata(self, valuelist):
-        parts = [part.strip() for part in valuelist or []]
-        if len(parts) == 1 and parts[0].count("-") == 2:
-            # One ISO date (2024-02-27), as links to reports carry it.
-            parts = list(reversed(parts[0].split("-")))
-            self.raw_data = parts
-        if not any(parts):
-            # The widget redisplays day, month and year from raw_data: give it three.
-            self.raw_data = None
-            self.data = None
-            return
-        if len(parts) != 3 or not all(parts):
-            self.raw_data = (parts + ["", "", ""])[:3]
-            self.data = None
-            raise ValueError(f"{self.label.text} must include a day, month and year")
-        try:
-            self.data = date(int(parts[2]), int(parts[1]), int(parts[0]))
-        except ValueError:
-            self.data = None
-            raise ValueError(f"{self.label.text} must be a real date") from None
-        if self.data.year < 1900:
-            self.data = None
-            raise ValueError(f"{self.label.text} must include a 4-digit year")
+from tracker.kit.forms import GovDateField, choices
 
 
 def web_address(form, field) -> None:
@@ -156,7 +110,7 @@ class RegisterFilterForm(FlaskForm):
         super().__init__(*args, **kwargs)
         self.status.choices = choices(
             [("", "Any status"), ("outstanding", "Outstanding (not closed, superseded or dropped)")]
-            + list(ActionStatus.LABELS.items())
+            + list(ActionStatus.choices())
         )
         for name, pairs in options.items():
             getattr(self, name).choices = choices([("", "Any")] + list(pairs))
@@ -185,7 +139,7 @@ class UpdateForm(VersionedForm):
     status = RadioField(
         "Status",
         widget=GovRadioInput(),
-        choices=choices((status, ActionStatus.LABELS[status]) for status in LEAD_STATUSES),
+        choices=choices((status.value, status.label) for status in LEAD_STATUSES),
         validators=[InputRequired(message="Select the action's status")],
     )
     evidence_url = StringField(
@@ -194,7 +148,7 @@ class UpdateForm(VersionedForm):
         widget=GovTextInput(),
         validators=[Optional(), Length(max=1000), web_address],
     )
-    requested_due_on = GovUKDateField(
+    requested_due_on = GovDateField(
         "New due date (optional)",
         description="Only if you need more time. The Deputy Mayor decides. For example, 30 4 2024",
     )
@@ -237,7 +191,7 @@ class SignOffForm(VersionedForm):
         widget=GovTextArea(),
         validators=[Length(max=10_000)],
     )
-    due_on = GovUKDateField(
+    due_on = GovDateField(
         "New due date (optional, if you send it back)",
         description="For example, 30 4 2024",
     )
@@ -284,7 +238,7 @@ class EditActionForm(VersionedForm):
     # No InputRequired: the browser would demand a blank first option; the choice is checked anyway.
     owner = SelectField("Owner", widget=GovSelect())
     lead = SelectField("Lead", widget=GovSelect(), default="")
-    due_on = GovUKDateField("Due date", description="For example, 31 1 2024")
+    due_on = GovDateField("Due date", description="For example, 31 1 2024")
     priorities = SelectMultipleField("Plan priorities it serves", widget=GovCheckboxesInput())
     indicators = SelectMultipleField("Indicators it serves", widget=GovCheckboxesInput())
     confidential = BooleanField(

@@ -9,57 +9,38 @@ from sqlalchemy.orm import Mapped, mapped_column, relationship
 from tracker.directory.models import Organisation, Person
 from tracker.extensions import db
 from tracker.kit.dates import utcnow
+from tracker.kit.enums import LabelledEnum
 from tracker.meetings.models import AgendaItem, Meeting
 
 
-class ActionStatus:
-    OPEN = "open"
-    IN_PROGRESS = "in_progress"
-    AWAITING_SIGN_OFF = "awaiting_sign_off"
-    CLOSED = "closed"
-    SUPERSEDED = "superseded"
-    DROPPED = "dropped"
-
-    ALL = (OPEN, IN_PROGRESS, AWAITING_SIGN_OFF, CLOSED, SUPERSEDED, DROPPED)
-    # Statuses in which an action is still someone's work, and so can be overdue.
-    OUTSTANDING = (OPEN, IN_PROGRESS, AWAITING_SIGN_OFF)
-    FINISHED = (CLOSED, SUPERSEDED, DROPPED)
-    LABELS = {
-        OPEN: "Open",
-        IN_PROGRESS: "In progress",
-        AWAITING_SIGN_OFF: "Completed – awaiting sign-off",
-        CLOSED: "Closed",
-        SUPERSEDED: "Superseded",
-        DROPPED: "Dropped",
-    }
+class ActionStatus(LabelledEnum):
+    OPEN = "open", "Open"
+    IN_PROGRESS = "in_progress", "In progress"
+    AWAITING_SIGN_OFF = "awaiting_sign_off", "Completed – awaiting sign-off"
+    CLOSED = "closed", "Closed"
+    SUPERSEDED = "superseded", "Superseded"
+    DROPPED = "dropped", "Dropped"
 
 
-class UpdateKind:
+# Statuses in which an action is still someone's work, and so can be overdue.
+OUTSTANDING_STATUSES = (ActionStatus.OPEN, ActionStatus.IN_PROGRESS, ActionStatus.AWAITING_SIGN_OFF)
+FINISHED_STATUSES = (ActionStatus.CLOSED, ActionStatus.SUPERSEDED, ActionStatus.DROPPED)
+
+
+class UpdateKind(LabelledEnum):
     """What an entry in an action's history records; the timeline labels each entry with it."""
 
-    RAISED = "raised"
-    UPDATE = "update"
-    EXTENSION_REQUEST = "extension_request"
-    EXTENSION_ACCEPTED = "extension_accepted"
-    EXTENSION_REFUSED = "extension_refused"
-    SIGN_OFF = "sign_off"
-    SENT_BACK = "sent_back"
-    EDIT = "edit"
-    SUPERSEDED = "superseded"
-    DROPPED = "dropped"
-
-    LABELS = {
-        RAISED: "Raised",
-        UPDATE: "Progress update",
-        EXTENSION_REQUEST: "Request for more time",
-        EXTENSION_ACCEPTED: "More time agreed",
-        EXTENSION_REFUSED: "More time refused",
-        SIGN_OFF: "Signed off",
-        SENT_BACK: "Sent back",
-        EDIT: "Action edited",
-        SUPERSEDED: "Marked as superseded",
-        DROPPED: "Marked as dropped",
-    }
+    RAISED = "raised", "Raised"
+    UPDATE = "update", "Progress update"
+    EXTENSION_REQUEST = "extension_request", "Request for more time"
+    EXTENSION_ACCEPTED = "extension_accepted", "More time agreed"
+    EXTENSION_REFUSED = "extension_refused", "More time refused"
+    SIGN_OFF = "sign_off", "Signed off"
+    SENT_BACK = "sent_back", "Sent back"
+    EDIT = "edit", "Action edited"
+    SUPERSEDED = "superseded", "Marked as superseded"
+    DROPPED = "dropped", "Marked as dropped"
+    PLAN_LINKS = "links", "Plan links changed"
 
 
 action_priority = sa.Table(
@@ -127,11 +108,11 @@ class Action(db.Model):
 
     @property
     def status_label(self) -> str:
-        return ActionStatus.LABELS.get(self.status, self.status)
+        return ActionStatus.label_of(self.status)
 
     @property
     def is_outstanding(self) -> bool:
-        return self.status in ActionStatus.OUTSTANDING
+        return self.status in OUTSTANDING_STATUSES
 
     def days_overdue(self, as_at: date) -> int:
         """Days past the due date as at a date; 0 when not due, finished or undated."""
@@ -167,4 +148,4 @@ class ActionUpdate(db.Model):
 
     @property
     def kind_label(self) -> str:
-        return UpdateKind.LABELS.get(self.kind, self.kind.replace("_", " ").capitalize())
+        return UpdateKind.label_of(self.kind)

@@ -13,6 +13,7 @@ import sqlalchemy as sa
 from sqlalchemy.orm import selectinload
 
 from tracker.actions.models import (
+    OUTSTANDING_STATUSES,
     Action,
     ActionStatus,
     ActionUpdate,
@@ -48,7 +49,7 @@ LIST_LOADS = (
 
 
 def outstanding_condition():
-    return Action.status.in_(ActionStatus.OUTSTANDING)
+    return Action.status.in_(OUTSTANDING_STATUSES)
 
 
 def overdue_condition(as_at: date):
@@ -131,7 +132,7 @@ class RegisterFilters:
             )
         if self.status == "outstanding":
             found.append(outstanding_condition())
-        elif self.status in ActionStatus.ALL:
+        elif self.status in tuple(ActionStatus):
             found.append(Action.status == self.status)
         for column, value in (
             (Action.owner_id, self.owner_id),

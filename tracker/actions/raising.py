@@ -7,7 +7,6 @@ not yet used by any reference with the same stem; the reference never changes af
 """
 
 from datetime import date
-from string import ascii_lowercase
 
 import sqlalchemy as sa
 
@@ -15,24 +14,8 @@ from tracker import audit
 from tracker.actions.models import Action, ActionStatus, ActionUpdate
 from tracker.directory.models import Organisation, Person
 from tracker.extensions import db
+from tracker.kit.lettering import letter_index, letters
 from tracker.meetings.models import AgendaItem
-
-
-def letters(n: int) -> str:
-    """The n-th letter code (0 → a, 25 → z, 26 → aa, ...)."""
-    code = ""
-    n += 1
-    while n:
-        n, rest = divmod(n - 1, 26)
-        code = ascii_lowercase[rest] + code
-    return code
-
-
-def letter_index(code: str) -> int:
-    n = 0
-    for char in code:
-        n = n * 26 + ascii_lowercase.index(char) + 1
-    return n - 1
 
 
 def reference_stem(item: AgendaItem) -> str:

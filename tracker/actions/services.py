@@ -61,7 +61,7 @@ def _record(action: Action, user, kind: str, note: str = "", **fields) -> Action
         user,
         f"action.{kind}",
         action,
-        f"{UpdateKind.LABELS.get(kind, kind)}: {action.reference}",
+        f"{UpdateKind.label_of(kind)}: {action.reference}",
         note=note,
         **detail,
     )

@@ -12,15 +12,6 @@ from sqlalchemy.orm import selectinload
 from tracker import choices
 from tracker.actions import bp, queries
 from tracker.actions import overdue as overdue_review
-from tracker.actions.display import (
-    change_field,
-    change_value,
-    iso_datetime,
-    status_label,
-    status_tag,
-    uk_datetime,
-    uk_short_date,
-)
 from tracker.actions.forms import (
     ExtensionForm,
     RegisterFilterForm,
@@ -38,21 +29,9 @@ from tracker.auth.permissions import (
 )
 from tracker.directory.models import MeetingType, Person
 from tracker.extensions import db
-from tracker.kit.dates import today
+from tracker.kit.dates import long_date, today
 from tracker.meetings.models import Meeting
 from tracker.plans.models import Priority
-
-# How actions read on a page: history fields and values, UK times, status tags.
-for _filter in (
-    change_field,
-    change_value,
-    uk_datetime,
-    uk_short_date,
-    iso_datetime,
-    status_label,
-    status_tag,
-):
-    bp.add_app_template_filter(_filter)
 
 
 def filter_options() -> dict[str, list]:
@@ -68,7 +47,7 @@ def filter_options() -> dict[str, list]:
         # Only people who lead an action: a lead filter with no results is no help.
         "lead": choices.people(Person.id.in_(sa.select(Action.lead_id).where(Action.lead_id.is_not(None)))),
         "meeting_type": choices.meeting_types(),
-        "meeting": [(mid, f"{short} {starts:%-d %B %Y}") for mid, short, starts in meetings],
+        "meeting": [(mid, f"{short} {long_date(starts)}") for mid, short, starts in meetings],
         "priority": choices.priorities(),
         "indicator": choices.indicators(),
     }

@@ -225,7 +225,7 @@ def _role_field() -> RadioField:
     return RadioField(
         "Role",
         description="What they can do in the tracker.",
-        choices=[SelectChoice(role, Role.LABELS[role]) for role in Role.ALL],
+        choices=[SelectChoice(role.value, role.label) for role in Role],
         invalid_value_message="Select the user's role",
         invalid_choice_message="Select the user's role",
         widget=GovRadioInput(),
@@ -252,7 +252,7 @@ class _UserFields:
 
     def role_items(self) -> list[dict]:
         """Per-role hints for the radios, in the order of the choices."""
-        return [{"hint": {"text": ROLE_HINTS[role]}} for role in Role.ALL]
+        return [{"hint": {"text": ROLE_HINTS[role]}} for role in Role]
 
 
 class UserForm(_UserFields, FlaskForm):

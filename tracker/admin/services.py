@@ -181,7 +181,7 @@ def add_user(by: User, username: str, role: str, person: Person | None, password
     _check_user_rules(by, None, role, person, True)
     user = User(username=username, role=role, person=person, active=True)
     user.set_password(password)
-    return _add(by, user, f"Added user {username} ({Role.LABELS[role]})")
+    return _add(by, user, f"Added user {username} ({Role(role).label})")
 
 
 def change_user(by: User, user: User, role: str, person: Person | None, active: bool) -> User:
@@ -207,7 +207,7 @@ def reset_password(by: User, user: User, password: str) -> None:
 
 
 def _check_user_rules(by: User, user: User | None, role: str, person: Person | None, active: bool):
-    if role not in Role.ALL:
+    if role not in tuple(Role):
         raise Refused("role", "Select the user's role")
     if role == Role.LEAD and person is None:
         raise Refused(

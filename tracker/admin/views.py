@@ -4,8 +4,6 @@ Every route needs Permission.ADMINISTER. Views parse the form, call `services`, 
 change the services refuse comes back as an error on the form, with nothing saved.
 """
 
-from datetime import UTC
-from zoneinfo import ZoneInfo
 
 import sqlalchemy as sa
 from flask import abort, current_app, flash, redirect, render_template, request, url_for
@@ -29,19 +27,7 @@ from tracker.auth.permissions import Permission, permission_required
 from tracker.directory.models import MeetingType, Organisation, Person
 from tracker.extensions import db
 
-UK_TIME = ZoneInfo("Europe/London")
 ADMINISTER = Permission.ADMINISTER
-
-
-@bp.app_template_filter("audit_time")
-def audit_time(value) -> str:
-    """'10 October 2023, 2:05pm' in UK time (the database keeps UTC)."""
-    if value is None:
-        return ""
-    if value.tzinfo is None:  # SQLite gives back naive UTC datetimes
-        value = value.replace(tzinfo=UTC)
-    local = value.astimezone(UK_TIME)
-    return f"{local:%-d %B %Y}, {local:%-I:%M%p}".replace("AM", "am").replace("PM", "pm")
 
 
 @bp.get("")

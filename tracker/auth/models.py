@@ -11,23 +11,15 @@ from werkzeug.security import check_password_hash, generate_password_hash
 from tracker.directory.models import Organisation, Person
 from tracker.extensions import db
 from tracker.kit.dates import utcnow
+from tracker.kit.enums import LabelledEnum
 
 
-class Role:
-    ADMIN = "admin"
-    SECRETARIAT = "secretariat"
-    LEAD = "lead"
-    EXECUTIVE = "executive"
-    VIEWER = "viewer"
-
-    ALL = (ADMIN, SECRETARIAT, LEAD, EXECUTIVE, VIEWER)
-    LABELS = {
-        ADMIN: "Administrator",
-        SECRETARIAT: "Secretariat",
-        LEAD: "WYP lead",
-        EXECUTIVE: "Deputy Mayor / executive",
-        VIEWER: "Read-only",
-    }
+class Role(LabelledEnum):
+    ADMIN = "admin", "Administrator"
+    SECRETARIAT = "secretariat", "Secretariat"
+    LEAD = "lead", "WYP lead"
+    EXECUTIVE = "executive", "Deputy Mayor / executive"
+    VIEWER = "viewer", "Read-only"
 
 
 class User(UserMixin, db.Model):
@@ -72,4 +64,4 @@ class User(UserMixin, db.Model):
 
     @property
     def role_label(self) -> str:
-        return Role.LABELS.get(self.role, self.role)
+        return Role.label_of(self.role)

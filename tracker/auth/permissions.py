@@ -4,6 +4,7 @@ Views declare the permission a route needs; per-record rules (a lead and their o
 actions, confidential actions) live in the `can_*` functions below, used by views and templates.
 """
 
+from enum import StrEnum
 from functools import wraps
 
 from flask import abort
@@ -12,7 +13,7 @@ from flask_login import current_user
 from tracker.auth.models import Role
 
 
-class Permission:
+class Permission(StrEnum):
     READ_MEETINGS = "read_meetings"
     EDIT_MEETINGS = "edit_meetings"
     READ_ACTIONS = "read_actions"

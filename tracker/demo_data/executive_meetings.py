@@ -14,6 +14,7 @@ has actions not yet due and a meeting to prepare.
 from datetime import date, datetime, time, timedelta
 
 from tracker.actions.models import ActionStatus as S
+from tracker.kit.dates import long_date
 from tracker.meetings.models import MinutesStatus
 
 JEM_NOVEMBER_2023 = {
@@ -215,7 +216,7 @@ def recent_jem(today: date) -> tuple[dict, list[dict]]:
                 "The Staff Officer updated on the replacement of the command and control system.",
             ),
             ("Any other business", None, [], "None."),
-            ("Next meeting", None, [], f"{held_on + timedelta(weeks=8):%-d %B %Y}"),
+            ("Next meeting", None, [], long_date(held_on + timedelta(weeks=8))),
         ],
         "future_items": ["Regional collaboration update"],
     }

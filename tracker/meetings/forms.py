@@ -11,7 +11,6 @@ from flask_wtf import FlaskForm
 from govuk_frontend_wtf.wtforms_widgets import (
     GovCheckboxesInput,
     GovCheckboxInput,
-    GovDateInput,
     GovRadioInput,
     GovSelect,
     GovSubmitInput,
@@ -20,7 +19,6 @@ from govuk_frontend_wtf.wtforms_widgets import (
 )
 from wtforms import (
     BooleanField,
-    DateField,
     FieldList,
     Form,
     FormField,
@@ -34,10 +32,10 @@ from wtforms import (
     TextAreaField,
     ValidationError,
 )
-from wtforms.fields.choices import SelectChoice
 from wtforms.validators import DataRequired, InputRequired, Length, Optional
 from wtforms.widgets import HiddenInput
 
+from tracker.kit.forms import GovDateField, choices
 from tracker.meetings.models import AttendanceKind, MinutesStatus, PreviousMinutesOutcome
 from tracker.meetings.notes import is_safe_link
 
@@ -59,35 +57,10 @@ def parse_time(text: str) -> time | None:
     return time(hour, minute)
 
 
-def choices(pairs, blank: str | None = None) -> list[SelectChoice]:
-    """WTForms 3.3 choices from (value, label) pairs, with an optional empty first choice."""
-    options = [SelectChoice("", blank)] if blank is not None else []
-    return options + [SelectChoice(str(value), label) for value, label in pairs]
-
-
-class GovDateField(DateField):
-    """A day/month/year date that always has three parts, whatever the request sent.
-
-    The GOV.UK widget unpacks exactly three values when it redraws the form, so a request with
-    the parts missing (or extra) must still give three, or the page could not be shown again.
-    """
-
-    def process_formdata(self, valuelist):
-        parts = [str(part).strip() for part in (self.raw_data or [])]
-        self.raw_data = (parts + ["", "", ""])[:3]
-        super().process_formdata(self.raw_data)
-
-
-def gov_date(label: str, required_message: str | None = None, **kwargs) -> DateField:
-    """A GOV.UK day/month/year date; a date that does not exist is an error, not a guess."""
-    validators = [InputRequired(message=required_message)] if required_message else [Optional()]
+def gov_date(label: str, required_message: str | None = None, **kwargs) -> GovDateField:
+    """A meeting form's date: a date that does not exist is an error, not a guess."""
     return GovDateField(
-        label,
-        widget=GovDateInput(),
-        format="%d %m %Y",
-        invalid_value_message="Enter a real date, for example 27 2 2024",
-        validators=validators,
-        **kwargs,
+        label, required=required_message, invalid="Enter a real date, for example 27 2 2024", **kwargs
     )
 
 
@@ -152,13 +125,13 @@ class NewPersonForm(Form):
     kind = RadioField(
         "How did they attend?",
         widget=GovRadioInput(),
-        choices=choices(AttendanceKind.LABELS.items()),
+        choices=choices(AttendanceKind.choices()),
         default=AttendanceKind.PRESENT,
         validate_choice=False,
     )
 
 
-ATTENDANCE_CHOICES = choices(AttendanceKind.LABELS.items(), blank="Not recorded")
+ATTENDANCE_CHOICES = choices(AttendanceKind.choices(), blank="Not recorded")
 
 
 def attendance_form(people, organisations, data=None) -> MinutesForm:
@@ -187,7 +160,7 @@ def attendance_form(people, organisations, data=None) -> MinutesForm:
                 if sub.organisation.data not in known:
                     sub.organisation.errors = [*sub.organisation.errors, "Choose their organisation"]
                     valid = False
-                if sub.kind.data not in AttendanceKind.ALL:
+                if sub.kind.data not in tuple(AttendanceKind):
                     sub.kind.errors = [*sub.kind.errors, "Choose how they attended"]
                     valid = False
             return valid
@@ -303,7 +276,7 @@ class PreviousMinutesForm(MinutesForm):
     outcome = RadioField(
         "The notes of the previous meeting were",
         widget=GovRadioInput(),
-        choices=choices(PreviousMinutesOutcome.LABELS.items()),
+        choices=choices(PreviousMinutesOutcome.choices()),
         validators=[InputRequired(message="Choose whether the notes were accepted or amended")],
     )
     amendment = TextAreaField(

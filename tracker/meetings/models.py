@@ -8,35 +8,27 @@ from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from tracker.directory.models import MeetingType, Person
 from tracker.extensions import db
-from tracker.kit.dates import utcnow
+from tracker.kit.dates import long_date, utcnow
+from tracker.kit.enums import LabelledEnum
 
 
-class MinutesStatus:
-    DRAFT = "draft"
-    APPROVED = "approved"
-    PUBLISHED = "published"
-
-    ALL = (DRAFT, APPROVED, PUBLISHED)
-    LABELS = {DRAFT: "Draft", APPROVED: "Approved", PUBLISHED: "Published"}
+class MinutesStatus(LabelledEnum):
+    DRAFT = "draft", "Draft"
+    APPROVED = "approved", "Approved"
+    PUBLISHED = "published", "Published"
 
 
-class PreviousMinutesOutcome:
+class PreviousMinutesOutcome(LabelledEnum):
     """What item 2 records about the notes of the previous meeting."""
 
-    ACCEPTED = "accepted"
-    AMENDED = "amended"
-
-    ALL = (ACCEPTED, AMENDED)
-    LABELS = {ACCEPTED: "Accepted as a correct record", AMENDED: "Amended, then accepted"}
+    ACCEPTED = "accepted", "Accepted as a correct record"
+    AMENDED = "amended", "Amended, then accepted"
 
 
-class AttendanceKind:
-    PRESENT = "present"
-    ALSO_PRESENT = "also_present"
-    APOLOGIES = "apologies"
-
-    ALL = (PRESENT, ALSO_PRESENT, APOLOGIES)
-    LABELS = {PRESENT: "Present", ALSO_PRESENT: "Also present", APOLOGIES: "Apologies"}
+class AttendanceKind(LabelledEnum):
+    PRESENT = "present", "Present"
+    ALSO_PRESENT = "also_present", "Also present"
+    APOLOGIES = "apologies", "Apologies"
 
 
 class Meeting(db.Model):
@@ -86,7 +78,7 @@ class Meeting(db.Model):
 
     @property
     def title(self) -> str:
-        return f"{self.meeting_type.name}, {self.starts_at:%-d %B %Y}"
+        return f"{self.meeting_type.name}, {long_date(self.starts_at)}"
 
     @property
     def is_public(self) -> bool:

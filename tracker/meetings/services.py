@@ -172,7 +172,7 @@ def record_attendance(
     changed = False
     for person, kind in choices.items():
         attendance = current.get(person.id)
-        if kind is not None and kind not in AttendanceKind.ALL:
+        if kind is not None and kind not in tuple(AttendanceKind):
             raise MinutesError(f"Choose how {person.name} attended.")
         if kind is None and attendance is not None:
             meeting.attendances.remove(attendance)
@@ -199,7 +199,7 @@ def record_previous_minutes(
     meeting: Meeting, user, outcome: str, amendment: str = "", reason: str = ""
 ) -> bool:
     """Record that the previous meeting's notes were accepted, or amended (with the amendment)."""
-    if outcome not in PreviousMinutesOutcome.ALL:
+    if outcome not in tuple(PreviousMinutesOutcome):
         raise MinutesError("Choose whether the notes were accepted or amended.")
     amendment = amendment.strip() if outcome == PreviousMinutesOutcome.AMENDED else ""
     if outcome == PreviousMinutesOutcome.AMENDED and not amendment:
@@ -211,7 +211,7 @@ def record_previous_minutes(
     meeting.previous_minutes_amendment = amendment
     note_change(
         meeting, user, "meeting.previous_minutes_recorded",
-        f"Recorded the previous minutes as {PreviousMinutesOutcome.LABELS[outcome].lower()}",
+        f"Recorded the previous minutes as {PreviousMinutesOutcome(outcome).label.lower()}",
         reason, before=before, after=[outcome, amendment],
     )
     return True

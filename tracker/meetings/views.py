@@ -14,12 +14,11 @@ from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import selectinload
 from sqlalchemy.orm.exc import StaleDataError
 
-from tracker.actions.raising import letters
 from tracker.auth.permissions import Permission, can_see_action, permission_required
 from tracker.directory.models import MeetingType, Organisation, Person
 from tracker.errors import render_error
 from tracker.extensions import db
-from tracker.meetings import agenda, bp, forms, lifecycle, notes, services
+from tracker.meetings import agenda, bp, forms, lifecycle, services
 from tracker.meetings.lifecycle import MinutesError
 from tracker.meetings.models import AttendanceKind, Meeting, MinutesStatus
 from tracker.meetings.services import load_meeting
@@ -35,18 +34,6 @@ def changed_meanwhile(error):
         "Someone else changed this meeting while you were working on it, so your change was not "
         "saved. Go back, reload the page to see their change, and try again.",
     )
-
-
-@bp.app_template_filter("notes")
-def notes_filter(text: str):
-    """An item's Markdown notes as safe HTML."""
-    return notes.to_html(text)
-
-
-@bp.app_template_filter("letter")
-def letter_filter(index: int) -> str:
-    """0 → a, 1 → b ...: the letter of an action in its item, as the minutes letter them."""
-    return letters(index)
 
 
 # --- shared helpers -------------------------------------------------------------------------
@@ -138,7 +125,7 @@ def detail(meeting_id: int):
         },
         previous_minutes_item=agenda.find(items, agenda.is_previous_minutes),
         matters_arising=services.matters_arising(meeting, current_user),
-        attendees={kind: services.attendees(meeting, kind) for kind in AttendanceKind.ALL},
+        attendees={kind: services.attendees(meeting, kind) for kind in AttendanceKind},
         Kind=AttendanceKind,
         Status=MinutesStatus,
     )

@@ -26,6 +26,7 @@ from dataclasses import dataclass
 from datetime import date, datetime
 from decimal import Decimal, InvalidOperation
 
+from tracker.kit.dates import short_date
 from tracker.plans.models import DISTRICTS, FORCE, Indicator
 
 HEADER = ("indicator", "period_label", "period_end", "district", "value", "note")
@@ -181,7 +182,7 @@ def read(
         if not row_problems:
             indicator = matches[0]
             key = (indicator.id, parsed["period_end"], parsed["district"])
-            when = f"{parsed['period_end']:%-d %b %Y}"
+            when = short_date(parsed['period_end'])
             if key in seen:
                 row_problems.append(
                     f"duplicate row: {indicator.name}, {parsed['district']}, {when} "

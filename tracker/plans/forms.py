@@ -7,7 +7,6 @@ from flask_wtf.file import FileField, FileRequired
 from govuk_frontend_wtf.wtforms_widgets import (
     GovCheckboxesInput,
     GovCheckboxInput,
-    GovDateInput,
     GovFileInput,
     GovRadioInput,
     GovSelect,
@@ -17,7 +16,6 @@ from govuk_frontend_wtf.wtforms_widgets import (
 )
 from wtforms import (
     BooleanField,
-    DateField,
     RadioField,
     SelectField,
     SelectMultipleField,
@@ -25,32 +23,11 @@ from wtforms import (
     SubmitField,
     TextAreaField,
 )
-from wtforms.fields.choices import SelectChoice
 from wtforms.validators import InputRequired, Length, Optional, ValidationError
 
+from tracker.kit.forms import GovDateField, choices
 from tracker.plans.csv_upload import parse_value
 from tracker.plans.models import DISTRICTS, FORCE, Direction, Rating
-
-
-class DayMonthYearField(DateField):
-    """A GOV.UK date input (day, month, year) that says plainly when a date does not exist."""
-
-    def __init__(self, label=None, validators=None, invalid="Enter a real date", **kwargs):
-        super().__init__(label, validators, format="%d %m %Y", widget=GovDateInput(), **kwargs)
-        self.invalid = invalid
-
-    def process_formdata(self, valuelist):
-        # The widget expects exactly day, month and year; a request without them must not crash it.
-        if len(valuelist) != 3:
-            valuelist = self.raw_data = ([*valuelist, "", "", ""])[:3]
-        try:
-            super().process_formdata(valuelist)
-        except ValueError:
-            raise ValueError(self.invalid) from None
-
-
-def choices(pairs) -> list[SelectChoice]:
-    return [SelectChoice(value, label) for value, label in pairs]
 
 
 class PlanForm(FlaskForm):
@@ -64,15 +41,13 @@ class PlanForm(FlaskForm):
         description="For example, Refreshed March 2025",
         validators=[Optional(), Length(max=100)],
     )
-    starts_on = DayMonthYearField(
+    starts_on = GovDateField(
         "Start date (optional)", invalid="Enter the start date as a real date",
         description="For example, 1 4 2024",
-        validators=[Optional()],
     )
-    ends_on = DayMonthYearField(
+    ends_on = GovDateField(
         "End date (optional)", invalid="Enter the end date as a real date",
         description="For example, 31 3 2028",
-        validators=[Optional()],
     )
     submit = SubmitField("Save plan", widget=GovSubmitInput())
 
@@ -124,7 +99,7 @@ class IndicatorForm(FlaskForm):
     )
     direction = RadioField(
         "Which way should it move?", widget=GovRadioInput(),
-        choices=choices([(d, Direction.LABELS[d]) for d in Direction.ALL]),
+        choices=choices(Direction.choices()),
         validators=[InputRequired(message="Choose which way the indicator should move")],
     )
     unit = RadioField(
@@ -139,7 +114,7 @@ class IndicatorForm(FlaskForm):
 class RatingForm(FlaskForm):
     rating = RadioField(
         "Rating", widget=GovRadioInput(),
-        choices=choices([(r, Rating.LABELS[r]) for r in Rating.ALL]),
+        choices=choices(Rating.choices()),
         validators=[InputRequired(message="Choose Red, Amber or Green")],
     )
     rationale = TextAreaField(
@@ -157,10 +132,10 @@ class ValueForm(FlaskForm):
         validators=[InputRequired(message="Enter the period, e.g. 12 months to Dec 2020"),
                     Length(max=100)],
     )
-    period_end = DayMonthYearField(
+    period_end = GovDateField(
         "Last day of the period", invalid="Enter the last day of the period as a real date",
         description="For example, 31 12 2020",
-        validators=[InputRequired(message="Enter the last day of the period as a real date")],
+        required="Enter the last day of the period as a real date",
     )
     district = SelectField(
         "Area", widget=GovSelect(),

@@ -159,7 +159,7 @@ def measure(indicator: Indicator, as_at: date, values: Iterable[IndicatorValue] 
         source=indicator.source,
         measure_type=indicator.measure_type,
         direction=indicator.direction,
-        direction_label=Direction.LABELS.get(indicator.direction, indicator.direction),
+        direction_label=Direction.label_of(indicator.direction),
         unit=indicator.unit,
         force=readings[FORCE],
         districts=[readings[area] for area in DISTRICTS if area in readings],

@@ -9,41 +9,31 @@ from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from tracker.extensions import db
 from tracker.kit.dates import utcnow
+from tracker.kit.enums import LabelledEnum
 
 DISTRICTS = ("Bradford", "Calderdale", "Kirklees", "Leeds", "Wakefield")
 FORCE = "West Yorkshire"
 
 
-class PlanStatus:
-    DRAFT = "draft"
-    CURRENT = "current"
-    ARCHIVED = "archived"
-    ALL = (DRAFT, CURRENT, ARCHIVED)
-    LABELS = {DRAFT: "Draft", CURRENT: "Current", ARCHIVED: "Archived"}
+class PlanStatus(LabelledEnum):
+    DRAFT = "draft", "Draft"
+    CURRENT = "current", "Current"
+    ARCHIVED = "archived", "Archived"
 
 
-class Direction:
+class Direction(LabelledEnum):
     """Which way an indicator should move; decides whether a change is good."""
 
-    REDUCE = "reduce"
-    INCREASE = "increase"
-    BELOW_BASELINE = "below_baseline"
-    MONITOR = "monitor"
-    ALL = (REDUCE, INCREASE, BELOW_BASELINE, MONITOR)
-    LABELS = {
-        REDUCE: "Reduce",
-        INCREASE: "Increase",
-        BELOW_BASELINE: "Keep below baseline",
-        MONITOR: "Monitor",
-    }
+    REDUCE = "reduce", "Reduce"
+    INCREASE = "increase", "Increase"
+    BELOW_BASELINE = "below_baseline", "Keep below baseline"
+    MONITOR = "monitor", "Monitor"
 
 
-class Rating:
-    RED = "red"
-    AMBER = "amber"
-    GREEN = "green"
-    ALL = (RED, AMBER, GREEN)
-    LABELS = {RED: "Red", AMBER: "Amber", GREEN: "Green"}
+class Rating(LabelledEnum):
+    RED = "red", "Red"
+    AMBER = "amber", "Amber"
+    GREEN = "green", "Green"
 
 
 class Plan(db.Model):

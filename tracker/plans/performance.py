@@ -18,34 +18,34 @@ The rules, as the Delivery Quarterly report reads them:
 from dataclasses import dataclass
 from decimal import ROUND_HALF_UP, Decimal
 
+from tracker.kit.enums import LabelledEnum
 from tracker.plans.models import Direction
 
 # A change smaller than this share of the baseline is "level" (↔), not a trend.
 LEVEL_WITHIN_PERCENT = Decimal("1")
 
 
-class Trend:
-    UP = "up"
-    DOWN = "down"
-    LEVEL = "level"
-    UNKNOWN = "unknown"
-    ARROWS = {UP: "↑", DOWN: "↓", LEVEL: "↔", UNKNOWN: ""}
-    WORDS = {UP: "Rising", DOWN: "Falling", LEVEL: "Level", UNKNOWN: "No trend"}
+class Trend(LabelledEnum):
+    UP = "up", "Rising"
+    DOWN = "down", "Falling"
+    LEVEL = "level", "Level"
+    UNKNOWN = "unknown", "No trend"
+
+    @property
+    def arrow(self) -> str:
+        return {"up": "↑", "down": "↓", "level": "↔"}.get(self.value, "")
 
 
-class Verdict:
-    GOOD = "good"
-    BAD = "bad"
-    NEUTRAL = "neutral"
-    UNKNOWN = "unknown"
-    LABELS = {GOOD: "Good", BAD: "Not good", NEUTRAL: "No judgement", UNKNOWN: "Not known"}
-    # GOV.UK tag colours; the word is always shown too, never the colour alone.
-    TAG_CLASSES = {
-        GOOD: "govuk-tag--green",
-        BAD: "govuk-tag--red",
-        NEUTRAL: "govuk-tag--grey",
-        UNKNOWN: "govuk-tag--grey",
-    }
+class Verdict(LabelledEnum):
+    GOOD = "good", "Good"
+    BAD = "bad", "Not good"
+    NEUTRAL = "neutral", "No judgement"
+    UNKNOWN = "unknown", "Not known"
+
+    @property
+    def tag_class(self) -> str:
+        """The GOV.UK tag colour; the word is always shown too, never the colour alone."""
+        return {"good": "govuk-tag--green", "bad": "govuk-tag--red"}.get(self.value, "govuk-tag--grey")
 
 
 @dataclass(frozen=True)
@@ -61,19 +61,19 @@ class Change:
 
     @property
     def arrow(self) -> str:
-        return Trend.ARROWS[self.trend]
+        return Trend(self.trend).arrow
 
     @property
     def trend_word(self) -> str:
-        return Trend.WORDS[self.trend]
+        return Trend(self.trend).label
 
     @property
     def verdict_label(self) -> str:
-        return Verdict.LABELS[self.verdict]
+        return Verdict(self.verdict).label
 
     @property
     def verdict_tag_class(self) -> str:
-        return Verdict.TAG_CLASSES[self.verdict]
+        return Verdict(self.verdict).tag_class
 
 
 def percent_change(baseline: Decimal | None, current: Decimal | None) -> Decimal | None:

@@ -12,7 +12,12 @@ from sqlalchemy.orm import selectinload
 
 from tracker import audit
 from tracker.actions import queries
-from tracker.actions.models import Action, ActionStatus, ActionUpdate, action_priority
+from tracker.actions.models import (
+    FINISHED_STATUSES,
+    Action,
+    ActionUpdate,
+    action_priority,
+)
 from tracker.extensions import db
 from tracker.kit.dates import today
 from tracker.plans import performance
@@ -77,7 +82,7 @@ def priority_actions(priority: Priority, user, as_at: date) -> dict[str, list[Ac
         .where(
             sa.or_(
                 queries.outstanding_condition(),
-                sa.and_(Action.status.in_(ActionStatus.FINISHED), Action.closed_on >= since),
+                sa.and_(Action.status.in_(FINISHED_STATUSES), Action.closed_on >= since),
             )
         )
         .order_by(Action.due_on.nulls_last(), Action.reference)

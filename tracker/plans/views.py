@@ -15,32 +15,14 @@ from tracker.auth.permissions import Permission, can_see_action, permission_requ
 from tracker.extensions import db
 from tracker.kit.dates import today
 from tracker.plans import bp, csv_upload, forms, measures, performance, services
-from tracker.plans.charts import svg as chart_svg
 from tracker.plans.models import (
     DISTRICTS,
     FORCE,
     Indicator,
     Plan,
-    PlanStatus,
     Priority,
     Rating,
 )
-
-RATING_TAG_CLASSES = {Rating.RED: "govuk-tag--red", Rating.AMBER: "govuk-tag--yellow",
-                      Rating.GREEN: "govuk-tag--green"}
-PLAN_TAG_CLASSES = {PlanStatus.CURRENT: "govuk-tag--green", PlanStatus.DRAFT: "govuk-tag--grey",
-                    PlanStatus.ARCHIVED: "govuk-tag--grey"}
-
-
-@bp.app_context_processor
-def plan_helpers():
-    return {
-        "rating_tag_class": lambda rating: RATING_TAG_CLASSES.get(rating, ""),
-        "rating_label": lambda rating: Rating.LABELS.get(rating, rating),
-        "plan_tag_class": lambda status: PLAN_TAG_CLASSES.get(status, ""),
-        "plan_status_label": lambda status: PlanStatus.LABELS.get(status, status),
-        "chart_svg": chart_svg,
-    }
 
 
 def _priority_or_404(priority_id: int) -> Priority:
@@ -265,7 +247,7 @@ def rate_priority(priority_id: int):
         services.set_rating(found, current_user, rating=form.rating.data,
                             rationale=form.rationale.data.strip())
         db.session.commit()
-        flash(f"{found.title} rated {Rating.LABELS[form.rating.data]}", "success")
+        flash(f"{found.title} rated {Rating(form.rating.data).label}", "success")
         return redirect(url_for("plans.priority", priority_id=found.id))
     return render_template("plans/simple_form.html", form=form, plan=found.plan, priority=found,
                            heading=f"Rate {found.title}", fields=["rating", "rationale"])

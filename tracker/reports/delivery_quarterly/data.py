@@ -205,7 +205,7 @@ def gather(quarter: Quarter, user, as_at: date) -> Pack | None:
         sections.append(PrioritySection(
             id=priority.id,
             title=priority.title,
-            rating=Rating.LABELS.get(latest.rating, "") if latest else "",
+            rating=Rating.label_of(latest.rating) if latest else "",
             rating_code=latest.rating if latest else "",
             rating_rationale=latest.rationale if latest else "",
             rating_set_on=latest.set_on if latest else None,

@@ -8,7 +8,6 @@ as the page's SVGs, each with its description as the picture's alternative text.
 """
 
 import io
-from datetime import date
 
 from docx import Document
 from docx.enum.section import WD_ORIENT
@@ -16,6 +15,7 @@ from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
 from docx.shared import Cm, Pt
 
+from tracker.kit.dates import long_date
 from tracker.plans import charts
 from tracker.plans.measures import Measure, Reading
 from tracker.plans.models import FORCE
@@ -25,10 +25,6 @@ MEASURE_COLUMNS = ("Priority", "Measure", "{baseline}", "{current}", "Difference
                    "Trend", "Good?", "Comment")
 # Centimetres, to fit a landscape A4 page: room for the comment, little for the arrow.
 MEASURE_WIDTHS = (3.6, 4.0, 2.6, 2.6, 2.4, 2.0, 1.4, 1.9, 5.5)
-
-
-def _date(value: date | None) -> str:
-    return f"{value:%-d %B %Y}" if value else ""
 
 
 def _repeat_header(row) -> None:
@@ -128,7 +124,7 @@ def _actions(document, heading: str, actions: list[ActionLine], empty: str) -> N
     for a in actions:
         text = f"{a.text} (confidential)" if a.confidential else a.text
         owner = f"{a.owner}, {a.lead}" if a.lead else a.owner
-        _row(table, [a.reference, text, owner, _date(a.due_on) or "No date", a.status_label,
+        _row(table, [a.reference, text, owner, long_date(a.due_on) or "No date", a.status_label,
                      str(a.days_overdue) if a.days_overdue else ""])
 
 
@@ -147,7 +143,7 @@ def build_docx(pack: Pack) -> bytes:
 
     document.add_heading("Delivery Quarterly report", level=0)
     document.add_paragraph(pack.quarter.label)
-    document.add_paragraph(f"{pack.plan_title}. Produced on {_date(pack.as_at)}; actions as at that "
+    document.add_paragraph(f"{pack.plan_title}. Produced on {long_date(pack.as_at)}; actions as at that "
                            "date.")
 
     document.add_heading("1. Current Measures", level=1)
@@ -167,7 +163,7 @@ def build_docx(pack: Pack) -> bytes:
     for number, s in enumerate(pack.sections, start=2):
         document.add_heading(f"{number}. {s.title}", level=1)
         if s.rating:
-            document.add_paragraph(f"Rating: {s.rating} (set {_date(s.rating_set_on)}). "
+            document.add_paragraph(f"Rating: {s.rating} (set {long_date(s.rating_set_on)}). "
                                    f"{s.rating_rationale}")
         if s.unreported:
             document.add_paragraph("No figures yet for: "

@@ -10,7 +10,8 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import date, datetime
 
-from tracker.actions.raising import letters
+from tracker.kit.dates import long_date, weekday_date
+from tracker.kit.lettering import letters
 from tracker.meetings import agenda
 from tracker.meetings.models import AttendanceKind, Meeting, PreviousMinutesOutcome
 
@@ -72,10 +73,6 @@ class Minutes:
         return f"{self.short_name}-{self.starts_at:%Y-%m-%d}-minutes.docx"
 
 
-def long_date(value: date) -> str:
-    return f"{value:%A, %-d %B %Y}"
-
-
 def _lead_paragraphs(meeting: Meeting, title: str, notes: str) -> list[str]:
     # The tracker says what was recorded unless the secretariat's notes already say it.
     paragraphs = []
@@ -86,8 +83,8 @@ def _lead_paragraphs(meeting: Meeting, title: str, notes: str) -> list[str]:
         else:
             paragraphs.append(PREVIOUS_ACCEPTED)
     next_on = meeting.next_meeting_on
-    if agenda.is_next_meeting(title) and next_on and f"{next_on:%-d %B %Y}" not in notes:
-        paragraphs.append(long_date(next_on))
+    if agenda.is_next_meeting(title) and next_on and long_date(next_on) not in notes:
+        paragraphs.append(weekday_date(next_on))
     return paragraphs
 
 
@@ -128,7 +125,7 @@ def minutes_for(
         )
     by_kind = {
         kind: [a.person.description for a in meeting.attendances if a.kind == kind]
-        for kind in AttendanceKind.ALL
+        for kind in AttendanceKind
     }
     return Minutes(
         meeting_name=meeting.meeting_type.name,

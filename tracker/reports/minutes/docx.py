@@ -20,10 +20,11 @@ from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
 from docx.shared import Cm, Emu, Pt, RGBColor
 
-from tracker.actions.raising import letters
+from tracker.kit.dates import long_date, time_of_day, weekday_date
+from tracker.kit.lettering import letters
 from tracker.meetings.models import MinutesStatus
 from tracker.meetings.notes import parse
-from tracker.reports.minutes.data import Minutes, MinutesItem, long_date
+from tracker.reports.minutes.data import Minutes, MinutesItem
 
 FONT = "Arial"
 LINK_COLOUR = RGBColor(0x1D, 0x70, 0xB8)
@@ -53,7 +54,7 @@ def _document(minutes: Minutes):
     for name in ("List Bullet", "List Bullet 2", "List Bullet 3"):
         _plain_font(document.styles[name], 11)
     properties = document.core_properties
-    properties.title = f"Minutes: {minutes.heading}, {minutes.starts_at:%-d %B %Y}"
+    properties.title = f"Minutes: {minutes.heading}, {long_date(minutes.starts_at)}"
     properties.author = "West Yorkshire Combined Authority, Policing and Crime"
     properties.language = "en-GB"
     return document
@@ -201,15 +202,15 @@ def build_docx(minutes: Minutes) -> bytes:
     document.add_heading(minutes.heading, level=1)
     if minutes.status == MinutesStatus.DRAFT:
         document.add_paragraph().add_run("Draft: these minutes have not been approved.").bold = True
-    _labelled(document, "Date", long_date(minutes.starts_at))
-    _labelled(document, "Time", f"{minutes.starts_at:%-I:%M%p}".lower().replace(":00", ""))
+    _labelled(document, "Date", weekday_date(minutes.starts_at))
+    _labelled(document, "Time", time_of_day(minutes.starts_at))
     if minutes.place:
         _labelled(document, "Place", minutes.place)
     if minutes.theme:
         _labelled(document, "Theme", minutes.theme)
     if minutes.revision:
         number, at = minutes.revisions[-1] if minutes.revisions else (minutes.revision, None)
-        corrected = f", corrected on {at:%-d %B %Y}" if at else ""
+        corrected = f", corrected on {long_date(at)}" if at else ""
         _labelled(document, "Revision", f"{number}{corrected}")
 
     for heading, people in (("Present", minutes.present), ("Also present", minutes.also_present)):
@@ -226,7 +227,7 @@ def build_docx(minutes: Minutes) -> bytes:
 
     if minutes.next_meeting_on:
         document.add_heading("Next meeting", level=2)
-        document.add_paragraph(long_date(minutes.next_meeting_on))
+        document.add_paragraph(weekday_date(minutes.next_meeting_on))
 
     buffer = io.BytesIO()
     document.save(buffer)

@@ -12,10 +12,10 @@ from datetime import date
 import sqlalchemy as sa
 
 from tracker.actions import queries
-from tracker.actions.display import uk_time
-from tracker.actions.models import Action, ActionStatus
+from tracker.actions.models import OUTSTANDING_STATUSES, Action, ActionStatus
 from tracker.directory.models import MeetingType, Organisation
 from tracker.extensions import db
+from tracker.kit.dates import long_date, uk_time
 from tracker.meetings.models import Meeting
 from tracker.plans.models import Priority
 
@@ -56,7 +56,7 @@ class OutstandingReport:
     def by_status(self) -> list[tuple[str, int]]:
         counts = Counter(row.status for row in self.rows)
         return [
-            (ActionStatus.LABELS[status], counts[status]) for status in ActionStatus.OUTSTANDING
+            (ActionStatus(status).label, counts[status]) for status in OUTSTANDING_STATUSES
         ]
 
     @property
@@ -71,7 +71,7 @@ class OutstandingReport:
 
     @property
     def title(self) -> str:
-        return f"Outstanding actions as at {self.as_at:%-d %B %Y}"
+        return f"Outstanding actions as at {long_date(self.as_at)}"
 
     @property
     def summary(self) -> str:

@@ -14,6 +14,7 @@ from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
 from docx.shared import Cm, Pt, RGBColor
 
+from tracker.kit.dates import short_date
 from tracker.reports.outstanding.data import OutstandingReport
 
 FONT = "Arial"
@@ -99,7 +100,7 @@ def _add_table(document, report: OutstandingReport) -> None:
         _text(cells[1], row.text + (" (Confidential)" if row.confidential else ""))
         _text(cells[2], f"{row.meeting}" + (f"\n{row.item}" if row.item else ""))
         _text(cells[3], row.owner + (f"\n{row.lead}" if row.lead else ""))
-        _text(cells[4], f"{row.due_on:%-d %b %Y}" if row.due_on else "No date")
+        _text(cells[4], short_date(row.due_on) if row.due_on else "No date")
         _text(cells[5], row.status_label)
         _text(
             cells[6],
@@ -108,7 +109,7 @@ def _add_table(document, report: OutstandingReport) -> None:
         )
         _text(
             cells[7],
-            f"{row.latest_update_on:%-d %b %Y}: {row.latest_update}"
+            f"{short_date(row.latest_update_on)}: {row.latest_update}"
             if row.latest_update
             else "No update yet",
         )

@@ -4,14 +4,14 @@ from flask_wtf import FlaskForm
 from govuk_frontend_wtf.wtforms_widgets import GovSelect
 from wtforms import SelectField
 
-from tracker.actions.forms import GovUKDateField, choices
+from tracker.kit.forms import GovDateField, choices
 
 
 class OutstandingReportForm(FlaskForm):
     class Meta:
         csrf = False
 
-    as_at = GovUKDateField(
+    as_at = GovDateField(
         "As at",
         description="Actions raised on or before this date; days overdue are counted to it. "
         "Leave it blank for today. For example, 27 2 2024",
