@@ -90,6 +90,9 @@ def navigation() -> list[dict]:
 
 def register(app: Flask) -> None:
     app.jinja_env.filters.update(FILTERS)
+    # A global, not a context variable, so that imported macros (post_button) can use it: a
+    # fresh form for a POST button, whose CSRF token WTForms renders.
+    app.jinja_env.globals["confirm_form"] = lambda: ConfirmForm(formdata=None)
 
     @app.context_processor
     def inject():
@@ -103,6 +106,4 @@ def register(app: Flask) -> None:
             "rating_label": Rating.label_of,
             "plan_status_label": PlanStatus.label_of,
             "chart_svg": chart_svg,
-            # A fresh form for a POST button: its CSRF token, rendered by WTForms.
-            "confirm_form": lambda: ConfirmForm(formdata=None),
         }

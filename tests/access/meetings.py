@@ -33,7 +33,7 @@ RULES = {
         allowed=EDITORS, args=_item, method="POST", data=lambda d: {"direction": "down"}
     ),
     "meetings.remove_item": Rule(allowed=EDITORS, args=_item),
-    "meetings.raise_action": Rule(allowed=EDITORS, args=_item),
+    "actions.raise_action": Rule(allowed=EDITORS, args=_item),
     "meetings.previous_minutes": Rule(allowed=EDITORS, args=_com),
     "meetings.next_meeting": Rule(allowed=EDITORS, args=_com),
     "meetings.remove_future_item": Rule(

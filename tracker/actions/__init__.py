@@ -2,7 +2,8 @@
 
 from flask import Blueprint
 
-bp = Blueprint("actions", __name__, url_prefix="/actions")
+# No URL prefix: the register lives under /actions, raising an action under its meeting's address.
+bp = Blueprint("actions", __name__)
 
 # The modules whose routes register on `bp`; `create_app` imports them before registering it.
-VIEW_MODULES = ('views', 'change_views')
+VIEW_MODULES = ("views", "change_views", "raise_views")

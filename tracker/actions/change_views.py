@@ -9,7 +9,6 @@ import sqlalchemy as sa
 from flask import abort, flash, redirect, render_template, url_for
 from flask_login import current_user
 
-from tracker import choices
 from tracker.actions import services
 from tracker.actions.forms import (
     EditActionForm,
@@ -22,8 +21,10 @@ from tracker.actions.models import ActionStatus
 from tracker.actions.services import ActionChanged, ActionError, NotAllowed
 from tracker.actions.views import bp, load_action, render_action
 from tracker.auth.permissions import Permission, can_update_action, permission_required
+from tracker.directory import queries as directory
 from tracker.directory.models import Organisation, Person
 from tracker.extensions import db
+from tracker.plans import queries as plan_queries
 from tracker.plans.models import Indicator, Priority
 
 
@@ -53,7 +54,7 @@ def on_action_page(action, form, *, code, changed=False, problem=""):
     return render_action(action, code=code, active=form, changed=changed, problem=problem)
 
 
-@bp.post("/<int:action_id>/updates")
+@bp.post("/actions/<int:action_id>/updates")
 @permission_required(Permission.READ_ACTIONS)
 def add_update(action_id: int):
     action = load_action(action_id)
@@ -86,7 +87,7 @@ def add_update(action_id: int):
     )
 
 
-@bp.post("/<int:action_id>/sign-off")
+@bp.post("/actions/<int:action_id>/sign-off")
 @permission_required(Permission.SIGN_OFF_ACTIONS)
 def sign_off(action_id: int):
     action = load_action(action_id)
@@ -110,7 +111,7 @@ def sign_off(action_id: int):
     return apply(action_id, change, form, render=on_action_page, success=success)
 
 
-@bp.post("/<int:action_id>/more-time")
+@bp.post("/actions/<int:action_id>/more-time")
 @permission_required(Permission.SIGN_OFF_ACTIONS)
 def decide_extension(action_id: int):
     action = load_action(action_id)
@@ -137,10 +138,10 @@ def decide_extension(action_id: int):
 
 def edit_options() -> dict[str, list]:
     return {
-        "owner": choices.organisations(),
-        "lead": choices.people(),
-        "priorities": choices.priorities(),
-        "indicators": choices.indicators(),
+        "owner": directory.organisation_choices(),
+        "lead": directory.people_choices(),
+        "priorities": plan_queries.priority_choices(),
+        "indicators": plan_queries.indicator_choices(),
     }
 
 
@@ -151,7 +152,7 @@ def render_edit(action, form, *, code=200, changed=False, problem=""):
     ), code
 
 
-@bp.route("/<int:action_id>/edit", methods=["GET", "POST"])
+@bp.route("/actions/<int:action_id>/edit", methods=["GET", "POST"])
 @permission_required(Permission.EDIT_ACTIONS)
 def edit(action_id: int):
     action = load_action(action_id)
@@ -215,7 +216,7 @@ def render_set_aside(action, form, *, code=200, changed=False, problem=""):
     ), code
 
 
-@bp.route("/<int:action_id>/supersede-or-drop", methods=["GET", "POST"])
+@bp.route("/actions/<int:action_id>/supersede-or-drop", methods=["GET", "POST"])
 @permission_required(Permission.EDIT_ACTIONS)
 def set_aside(action_id: int):
     action = load_action(action_id)

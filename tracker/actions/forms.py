@@ -41,6 +41,7 @@ from tracker.actions.queries import SORTS
 from tracker.actions.services import LEAD_STATUSES
 from tracker.kit.dates import today
 from tracker.kit.forms import GovDateField, choices
+from tracker.meetings.forms import MinutesForm
 
 
 def web_address(form, field) -> None:
@@ -281,3 +282,46 @@ class SetAsideForm(VersionedForm):
         validators=[DataRequired(message="Give the reason"), Length(max=5_000)],
     )
     submit = SubmitField("Save", widget=GovSubmitInput())
+
+
+class RaiseActionForm(MinutesForm):
+    text = TextAreaField(
+        "Action",
+        widget=GovTextArea(),
+        description="Start with who will do it, for example: WYP to provide the DMPC with ...",
+        validators=[DataRequired(message="Enter the action"), Length(max=4000)],
+    )
+    owner = SelectField(
+        "Owner",
+        widget=GovSelect(),
+        description="The organisation responsible for the action.",
+        validators=[InputRequired(message="Choose the organisation that owns the action")],
+    )
+    lead = SelectField(
+        "Lead", widget=GovSelect(), description="Optional. Someone in the owner organisation."
+    )
+    due_on = GovDateField(
+        "Due date",
+        invalid="Enter a real date, for example 27 2 2024",
+        description="Optional. For example, 29 2 2024",
+    )
+    confidential = BooleanField(
+        "Confidential: leave it out of the public minutes and hide it from read-only users",
+        widget=GovCheckboxInput(),
+    )
+    recurring = BooleanField(
+        "Recurring: for example, “in future reports” or “regularly”", widget=GovCheckboxInput()
+    )
+    priorities = SelectMultipleField(
+        "Police and Crime Plan priorities", widget=GovCheckboxesInput(), description="Optional."
+    )
+    indicators = SelectMultipleField(
+        "Indicators", widget=GovCheckboxesInput(), description="Optional."
+    )
+    submit = SubmitField("Raise action", widget=GovSubmitInput())
+
+    def validate_lead(self, field):
+        if not field.data or not self.owner.data:
+            return
+        if self.lead_organisations.get(field.data) != self.owner.data:
+            raise ValidationError("Choose a lead who works for the owner organisation, or no lead")

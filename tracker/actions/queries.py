@@ -13,6 +13,7 @@ import sqlalchemy as sa
 from sqlalchemy.orm import selectinload
 
 from tracker.actions.models import (
+    FINISHED_STATUSES,
     OUTSTANDING_STATUSES,
     Action,
     ActionStatus,
@@ -21,15 +22,21 @@ from tracker.actions.models import (
     action_indicator,
     action_priority,
 )
-from tracker.auth.permissions import confidential_filter
+from tracker.auth.permissions import Permission, can
 from tracker.extensions import db
-from tracker.meetings.models import Meeting
+from tracker.meetings.models import AgendaItem, Meeting
+from tracker.plans.models import Indicator, Priority
 
 
 def visibility(user):
-    """A SQL condition: the actions `user` may see (confidential ones only for some roles)."""
-    condition = confidential_filter(user)
-    return sa.true() if condition is None else condition
+    """A SQL condition: the actions `user` may see. Confidential ones only for those who read
+    confidential actions, and for a lead whose organisation owns them (as `can_see_action`)."""
+    if can(user, Permission.READ_CONFIDENTIAL):
+        return sa.true()
+    org = getattr(user, "organisation", None)
+    if can(user, Permission.UPDATE_OWN_ACTIONS) and org is not None:
+        return Action.confidential.is_(False) | (Action.owner_id == org.id)
+    return Action.confidential.is_(False)
 
 
 def visible(user) -> sa.Select:
@@ -46,6 +53,29 @@ LIST_LOADS = (
     selectinload(Action.meeting).selectinload(Meeting.agenda_items),
     selectinload(Action.agenda_item),
 )
+
+
+# What a meeting's pages and minutes show of the actions raised at it.
+MEETING_LOADS = (
+    selectinload(Meeting.agenda_items)
+    .selectinload(AgendaItem.actions)
+    .options(selectinload(Action.owner), selectinload(Action.lead)),
+    selectinload(Meeting.actions),
+)
+
+
+def matters_arising(meeting: Meeting, user) -> list[Action]:
+    """The previous meeting's actions still open, with their updates, that `user` may see."""
+    if meeting.previous_meeting_id is None:
+        return []
+    return list(
+        db.session.scalars(
+            visible(user)
+            .where(Action.meeting_id == meeting.previous_meeting_id, outstanding_condition())
+            .options(selectinload(Action.updates))
+            .order_by(Action.reference)
+        )
+    )
 
 
 def outstanding_condition():
@@ -212,3 +242,44 @@ def count(query: sa.Select) -> int:
     return db.session.scalar(
         sa.select(sa.func.count()).select_from(query.order_by(None).subquery())
     )
+
+
+# Actions a priority or indicator page lists.
+RECENTLY_CLOSED_DAYS = 91
+
+
+def for_priority(priority: Priority, user, as_at: date) -> dict[str, list[Action]]:
+    """The actions linked to a priority that `user` may see: overdue, open, recently closed."""
+    since = as_at - timedelta(days=RECENTLY_CLOSED_DAYS)
+    actions = db.session.scalars(
+        visible(user)
+        .join(action_priority, action_priority.c.action_id == Action.id)
+        .where(action_priority.c.priority_id == priority.id)
+        .where(
+            sa.or_(
+                outstanding_condition(),
+                sa.and_(Action.status.in_(FINISHED_STATUSES), Action.closed_on >= since),
+            )
+        )
+        .order_by(Action.due_on.nulls_last(), Action.reference)
+    ).all()
+    return {
+        "overdue": [a for a in actions if a.is_overdue(as_at)],
+        "open": [a for a in actions if a.is_outstanding and not a.is_overdue(as_at)],
+        "closed": sorted(
+            (a for a in actions if not a.is_outstanding),
+            key=lambda a: (a.closed_on or as_at),
+            reverse=True,
+        ),
+    }
+
+
+def for_indicator(indicator: Indicator, user) -> list[Action]:
+    """The actions linked to an indicator that `user` may see, outstanding first."""
+    actions = db.session.scalars(
+        visible(user)
+        .join(action_indicator, action_indicator.c.action_id == Action.id)
+        .where(action_indicator.c.indicator_id == indicator.id)
+        .order_by(Action.due_on.nulls_last(), Action.reference)
+    ).all()
+    return sorted(actions, key=lambda a: not a.is_outstanding)

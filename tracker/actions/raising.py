@@ -10,11 +10,12 @@ from datetime import date
 
 import sqlalchemy as sa
 
-from tracker import audit
-from tracker.actions.models import Action, ActionStatus, ActionUpdate
+from tracker.actions import history
+from tracker.actions.models import Action, ActionStatus, UpdateKind
 from tracker.directory.models import Organisation, Person
 from tracker.extensions import db
 from tracker.kit.lettering import letter_index, letters
+from tracker.meetings.lifecycle import note_change
 from tracker.meetings.models import AgendaItem
 
 
@@ -49,11 +50,14 @@ def raise_action(
     recurring: bool = False,
     priorities: list | None = None,
     indicators: list | None = None,
+    reason: str = "",
 ) -> Action:
     """Add an open action at the end of `item`'s actions, with its first history entry.
 
-    The caller commits. A reference taken by someone else at the same moment shows up as an
-    IntegrityError on commit; nothing is saved and the secretariat can raise it again.
+    Raising an action changes the minutes, so it is also noted as a change to the meeting's
+    record (a correction, with `reason`, once the minutes are published). The caller commits. A
+    reference taken by someone else at the same moment shows up as an IntegrityError on commit;
+    nothing is saved and the secretariat can raise it again.
     """
     meeting = item.meeting
     action = Action(
@@ -72,23 +76,21 @@ def raise_action(
         priorities=list(priorities or []),
         indicators=list(indicators or []),
     )
-    action.updates.append(
-        ActionUpdate(
-            author_id=getattr(user, "id", None),
-            kind="raised",
-            new_status=ActionStatus.OPEN,
-            note=f"Raised at the {meeting.title}, item {item.number}: {item.title}.",
-        )
-    )
     db.session.add(action)
-    db.session.flush()
-    audit.record(
-        user,
-        "action.raised",
+    history.record(
         action,
-        f"Raised {action.reference}: {action.text}",
-        meeting_id=meeting.id,
-        agenda_item_id=item.id,
-        confidential=confidential,
+        user,
+        UpdateKind.RAISED,
+        f"Raised at the {meeting.title}, item {item.number}: {item.title}.",
+        new_status=ActionStatus.OPEN,
+        summary=f"Raised {action.reference}: {action.text}",
+        audit_detail={
+            "meeting_id": meeting.id, "agenda_item_id": item.id, "confidential": confidential
+        },
+    )
+    note_change(
+        meeting, user, "agenda.action_raised",
+        f"Raised action {action.reference} under item {item.number}", reason, entity=item,
+        action_id=action.id,
     )
     return action

@@ -10,11 +10,11 @@ from datetime import date
 
 from sqlalchemy.orm.exc import StaleDataError
 
-from tracker import audit
+from tracker.actions import history
 from tracker.actions.models import Action, ActionStatus, ActionUpdate, UpdateKind
 from tracker.auth.permissions import Permission, can, can_update_action
 from tracker.extensions import db
-from tracker.kit.dates import today, utcnow
+from tracker.kit.dates import today
 
 # The statuses a lead may move their action to; only the DMPC closes an action.
 LEAD_STATUSES = (ActionStatus.OPEN, ActionStatus.IN_PROGRESS, ActionStatus.AWAITING_SIGN_OFF)
@@ -49,23 +49,6 @@ def save() -> None:
     except StaleDataError:
         db.session.rollback()
         raise ActionChanged() from None
-
-
-def _record(action: Action, user, kind: str, note: str = "", **fields) -> ActionUpdate:
-    entry = ActionUpdate(action=action, author_id=user.id, kind=kind, note=note, **fields)
-    db.session.add(entry)
-    # Touch the action so its version moves on even when only its history grows.
-    action.updated_at = utcnow()
-    detail = {key: value for key, value in fields.items() if value not in (None, "", {})}
-    audit.record(
-        user,
-        f"action.{kind}",
-        action,
-        f"{UpdateKind.label_of(kind)}: {action.reference}",
-        note=note,
-        **detail,
-    )
-    return entry
 
 
 def _iso(value: date | None) -> str | None:
@@ -112,7 +95,7 @@ def add_update(
         action.requested_due_on = requested_due_on
         action.requested_due_reason = reason.strip()
     action.status = status
-    return _record(
+    return history.record(
         action,
         user,
         UpdateKind.EXTENSION_REQUEST if requested_due_on else UpdateKind.UPDATE,
@@ -142,7 +125,7 @@ def sign_off(
     # A pending request for more time means nothing once the action is closed.
     action.requested_due_on = None
     action.requested_due_reason = ""
-    return _record(
+    return history.record(
         action,
         user,
         UpdateKind.SIGN_OFF,
@@ -172,7 +155,7 @@ def send_back(
         changes["due_on"] = [_iso(action.due_on), _iso(due_on)]
         action.due_on = due_on
     action.status = ActionStatus.IN_PROGRESS
-    return _record(
+    return history.record(
         action,
         user,
         UpdateKind.SENT_BACK,
@@ -206,7 +189,7 @@ def decide_extension(
     action.requested_due_on = None
     action.requested_due_reason = ""
     kind = UpdateKind.EXTENSION_ACCEPTED if accept else UpdateKind.EXTENSION_REFUSED
-    return _record(action, user, kind, note.strip(), changes=changes)
+    return history.record(action, user, kind, note.strip(), changes=changes)
 
 
 def _names(records) -> list[str]:
@@ -263,7 +246,7 @@ def edit(
     action.indicators = list(indicators)
     action.confidential = confidential
     action.recurring = recurring
-    return _record(action, user, UpdateKind.EDIT, note.strip(), changes=changes)
+    return history.record(action, user, UpdateKind.EDIT, note.strip(), changes=changes)
 
 
 def set_aside(
@@ -289,4 +272,4 @@ def set_aside(
     action.requested_due_on = None
     action.requested_due_reason = ""
     kind = UpdateKind.SUPERSEDED if status == ActionStatus.SUPERSEDED else UpdateKind.DROPPED
-    return _record(action, user, kind, reason.strip(), old_status=old_status, new_status=status)
+    return history.record(action, user, kind, reason.strip(), old_status=old_status, new_status=status)

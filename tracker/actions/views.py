@@ -9,7 +9,6 @@ from flask import abort, current_app, render_template, request
 from flask_login import current_user
 from sqlalchemy.orm import selectinload
 
-from tracker import choices
 from tracker.actions import bp, queries
 from tracker.actions import overdue as overdue_review
 from tracker.actions.forms import (
@@ -27,10 +26,12 @@ from tracker.auth.permissions import (
     can_update_action,
     permission_required,
 )
+from tracker.directory import queries as directory
 from tracker.directory.models import MeetingType, Person
 from tracker.extensions import db
 from tracker.kit.dates import long_date, today
 from tracker.meetings.models import Meeting
+from tracker.plans import queries as plan_queries
 from tracker.plans.models import Priority
 
 
@@ -43,13 +44,13 @@ def filter_options() -> dict[str, list]:
         .order_by(Meeting.starts_at.desc())
     )
     return {
-        "owner": choices.organisations(),
+        "owner": directory.organisation_choices(),
         # Only people who lead an action: a lead filter with no results is no help.
-        "lead": choices.people(Person.id.in_(sa.select(Action.lead_id).where(Action.lead_id.is_not(None)))),
-        "meeting_type": choices.meeting_types(),
+        "lead": directory.people_choices(Person.id.in_(sa.select(Action.lead_id).where(Action.lead_id.is_not(None)))),
+        "meeting_type": directory.meeting_type_choices(),
         "meeting": [(mid, f"{short} {long_date(starts)}") for mid, short, starts in meetings],
-        "priority": choices.priorities(),
-        "indicator": choices.indicators(),
+        "priority": plan_queries.priority_choices(),
+        "indicator": plan_queries.indicator_choices(),
     }
 
 
@@ -69,7 +70,7 @@ def register_filters(form: RegisterFilterForm) -> queries.RegisterFilters:
     )
 
 
-@bp.get("")
+@bp.get("/actions")
 @permission_required(Permission.READ_ACTIONS)
 def index():
     as_at = today()
@@ -91,7 +92,7 @@ def index():
     )
 
 
-@bp.get("/overdue")
+@bp.get("/actions/overdue")
 @permission_required(Permission.READ_ACTIONS)
 def overdue():
     grouping = request.args.get("group", "owner")
@@ -183,7 +184,7 @@ FORM_NAMES = {
 }
 
 
-@bp.get("/<int:action_id>")
+@bp.get("/actions/<int:action_id>")
 @permission_required(Permission.READ_ACTIONS)
 def detail(action_id: int):
     return render_action(load_action(action_id))

@@ -109,15 +109,3 @@ def can_update_action(user, action) -> bool:
     if can(user, Permission.EDIT_ACTIONS):
         return True
     return can(user, Permission.UPDATE_OWN_ACTIONS) and owns_action(user, action)
-
-
-def confidential_filter(user):
-    """A SQL condition limiting actions to those `user` may see (None: no limit)."""
-    from tracker.actions.models import Action
-
-    if can(user, Permission.READ_CONFIDENTIAL):
-        return None
-    org = getattr(user, "organisation", None)
-    if can(user, Permission.UPDATE_OWN_ACTIONS) and org is not None:
-        return (Action.confidential.is_(False)) | (Action.owner_id == org.id)
-    return Action.confidential.is_(False)

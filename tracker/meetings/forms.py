@@ -9,8 +9,6 @@ from datetime import time
 
 from flask_wtf import FlaskForm
 from govuk_frontend_wtf.wtforms_widgets import (
-    GovCheckboxesInput,
-    GovCheckboxInput,
     GovRadioInput,
     GovSelect,
     GovSubmitInput,
@@ -18,7 +16,6 @@ from govuk_frontend_wtf.wtforms_widgets import (
     GovTextInput,
 )
 from wtforms import (
-    BooleanField,
     FieldList,
     Form,
     FormField,
@@ -26,7 +23,6 @@ from wtforms import (
     IntegerField,
     RadioField,
     SelectField,
-    SelectMultipleField,
     StringField,
     SubmitField,
     TextAreaField,
@@ -62,6 +58,17 @@ def gov_date(label: str, required_message: str | None = None, **kwargs) -> GovDa
     return GovDateField(
         label, required=required_message, invalid="Enter a real date, for example 27 2 2024", **kwargs
     )
+
+
+def refuse(form, field_name: str, message: str) -> None:
+    """Show a refusal from a service as an error on the form's field."""
+    field = form[field_name]
+    field.errors = [*field.errors, message]
+
+
+def correction_reason(form) -> str:
+    """Why published minutes are being corrected, as the person typed it."""
+    return (form.correction_reason.data or "").strip()
 
 
 class MinutesForm(FlaskForm):
@@ -231,45 +238,6 @@ class AgendaItemForm(MinutesForm):
     def validate_presenter(self, field):
         if field.data and field.data not in {choice.value for choice in field.choices}:
             raise ValidationError("Choose a presenter from the list")
-
-
-class RaiseActionForm(MinutesForm):
-    text = TextAreaField(
-        "Action",
-        widget=GovTextArea(),
-        description="Start with who will do it, for example: WYP to provide the DMPC with ...",
-        validators=[DataRequired(message="Enter the action"), Length(max=4000)],
-    )
-    owner = SelectField(
-        "Owner",
-        widget=GovSelect(),
-        description="The organisation responsible for the action.",
-        validators=[InputRequired(message="Choose the organisation that owns the action")],
-    )
-    lead = SelectField(
-        "Lead", widget=GovSelect(), description="Optional. Someone in the owner organisation."
-    )
-    due_on = gov_date("Due date", description="Optional. For example, 29 2 2024")
-    confidential = BooleanField(
-        "Confidential: leave it out of the public minutes and hide it from read-only users",
-        widget=GovCheckboxInput(),
-    )
-    recurring = BooleanField(
-        "Recurring: for example, “in future reports” or “regularly”", widget=GovCheckboxInput()
-    )
-    priorities = SelectMultipleField(
-        "Police and Crime Plan priorities", widget=GovCheckboxesInput(), description="Optional."
-    )
-    indicators = SelectMultipleField(
-        "Indicators", widget=GovCheckboxesInput(), description="Optional."
-    )
-    submit = SubmitField("Raise action", widget=GovSubmitInput())
-
-    def validate_lead(self, field):
-        if not field.data or not self.owner.data:
-            return
-        if self.lead_organisations.get(field.data) != self.owner.data:
-            raise ValidationError("Choose a lead who works for the owner organisation, or no lead")
 
 
 class PreviousMinutesForm(MinutesForm):

@@ -1,27 +1,17 @@
-"""Agenda items: add, edit (with the notes), reorder, remove; raise actions in an item; item 2;
-future agenda items and the next meeting's date. Routes on the meetings blueprint."""
+"""Agenda items: add, edit (with the notes), reorder, remove; item 2; future agenda items and the
+next meeting's date. Routes on the meetings blueprint. (Raising an action in an item is the
+actions domain's: `tracker.actions.raise_views`.)"""
 
-import sqlalchemy as sa
 from flask import abort, flash, redirect, render_template, request, url_for
 from flask_login import current_user
-from sqlalchemy.orm import selectinload
 
-from tracker.actions.raising import next_reference
 from tracker.auth.permissions import Permission, can_see_action, permission_required
-from tracker.directory.models import Organisation, Person
+from tracker.directory import queries as directory
+from tracker.directory.models import Person
 from tracker.extensions import db
-from tracker.meetings import agenda, forms, items, services
+from tracker.meetings import agenda, bp, forms, items, services
 from tracker.meetings.lifecycle import MinutesError
-from tracker.meetings.views import (
-    bp,
-    correction_reason,
-    item_of,
-    load_meeting,
-    organisations,
-    people,
-    refuse,
-)
-from tracker.plans.models import Plan, PlanStatus, Priority
+from tracker.meetings.services import load_meeting
 
 
 def _presenter_choices(form, directory) -> None:
@@ -48,7 +38,7 @@ def new_item(meeting_id: int):
     agenda_items = meeting.agenda_items
     default = agenda.insertion_index([item.title for item in agenda_items])
     form = forms.AgendaItemForm(data={"position": str(default)}).for_meeting(meeting)
-    _presenter_choices(form, people())
+    _presenter_choices(form, directory.people())
     form.position.choices = forms.choices(
         [(0, "First")] + [(n, f"After {n}. {item.title}") for n, item in enumerate(agenda_items, start=1)]
     )
@@ -61,12 +51,12 @@ def new_item(meeting_id: int):
             notes=form.notes.data or "",
             papers=form.paper_links(),
             index=int(form.position.data),
-            reason=correction_reason(form),
+            reason=forms.correction_reason(form),
         )
         db.session.commit()
         flash(f"Item {item.number}, {item.title}, has been added.", "success")
         if form.save_and_raise.data:
-            return redirect(url_for("meetings.raise_action", meeting_id=meeting.id, item_id=item.id))
+            return redirect(url_for("actions.raise_action", meeting_id=meeting.id, item_id=item.id))
         return redirect(url_for("meetings.detail", meeting_id=meeting.id, _anchor=f"item-{item.id}"))
     return _item_page(meeting, None, form)
 
@@ -75,7 +65,7 @@ def new_item(meeting_id: int):
 @permission_required(Permission.EDIT_MEETINGS)
 def edit_item(meeting_id: int, item_id: int):
     meeting = load_meeting(meeting_id)
-    item = item_of(meeting, item_id)
+    item = services.item_of(meeting, item_id)
     papers = [{"title": p.title, "url": p.url} for p in item.papers] + [{"title": "", "url": ""}]
     form = forms.AgendaItemForm(
         data={
@@ -88,7 +78,7 @@ def edit_item(meeting_id: int, item_id: int):
         }
     ).for_meeting(meeting)
     del form.position  # an item's place is changed with the move buttons
-    _presenter_choices(form, people())
+    _presenter_choices(form, directory.people())
     conflict = None
     if form.validate_on_submit():
         try:
@@ -101,7 +91,7 @@ def edit_item(meeting_id: int, item_id: int):
                 papers=form.paper_links(),
                 seen_version=form.version.data,
                 seen_digest=form.digest.data or "",
-                reason=correction_reason(form),
+                reason=forms.correction_reason(form),
             )
         except items.EditConflict:
             db.session.rollback()
@@ -110,13 +100,13 @@ def edit_item(meeting_id: int, item_id: int):
             form.version.data = item.version
             form.version.raw_data = [str(item.version)]
             form.digest.data = items.content_digest(item)
-            refuse(form, "notes", "Someone else saved this item while you were editing it. "
+            forms.refuse(form, "notes", "Someone else saved this item while you were editing it. "
                    "Their version is shown below; check it against yours, then save again.")
         else:
             db.session.commit()
             flash(f"Item {item.number}, {item.title}, has been saved.", "success")
             if form.save_and_raise.data:
-                return redirect(url_for("meetings.raise_action", meeting_id=meeting.id, item_id=item.id))
+                return redirect(url_for("actions.raise_action", meeting_id=meeting.id, item_id=item.id))
             return redirect(url_for("meetings.detail", meeting_id=meeting.id, _anchor=f"item-{item.id}"))
     return _item_page(meeting, item, form, conflict=conflict)
 
@@ -126,13 +116,13 @@ def edit_item(meeting_id: int, item_id: int):
 def move_item(meeting_id: int, item_id: int):
     """Move up or down. Drafts move at once; published minutes ask why (GET shows that form)."""
     meeting = load_meeting(meeting_id)
-    item = item_of(meeting, item_id)
+    item = services.item_of(meeting, item_id)
     direction = request.values.get("direction", "")
     if direction not in ("up", "down"):
         direction = "up"
     form = forms.ConfirmForm().for_meeting(meeting)
     if form.validate_on_submit():
-        moved = items.move_item(item, current_user, direction, correction_reason(form))
+        moved = items.move_item(item, current_user, direction, forms.correction_reason(form))
         db.session.commit()
         if moved:
             flash(f"“{item.title}” is now item {item.number}.", "success")
@@ -146,15 +136,15 @@ def move_item(meeting_id: int, item_id: int):
 @permission_required(Permission.EDIT_MEETINGS)
 def remove_item(meeting_id: int, item_id: int):
     meeting = load_meeting(meeting_id)
-    item = item_of(meeting, item_id)
+    item = services.item_of(meeting, item_id)
     form = forms.ConfirmForm().for_meeting(meeting)
     if form.validate_on_submit():
         try:
             title = item.title
-            items.remove_item(item, current_user, correction_reason(form))
+            items.remove_item(item, current_user, forms.correction_reason(form))
         except MinutesError as refusal:
             db.session.rollback()
-            refuse(form, "submit", str(refusal))
+            forms.refuse(form, "submit", str(refusal))
         else:
             db.session.commit()
             flash(f"“{title}” has been removed from the agenda.", "success")
@@ -163,63 +153,6 @@ def remove_item(meeting_id: int, item_id: int):
 
 
 # --- raising an action ----------------------------------------------------------------------
-
-
-def current_plan() -> Plan | None:
-    return db.session.scalar(
-        sa.select(Plan)
-        .where(Plan.status == PlanStatus.CURRENT)
-        .options(selectinload(Plan.priorities).selectinload(Priority.indicators))
-        .order_by(Plan.starts_on.desc())
-        .limit(1)
-    )
-
-
-@bp.route("/<int:meeting_id>/items/<int:item_id>/actions/new", methods=["GET", "POST"])
-@permission_required(Permission.EDIT_MEETINGS)
-def raise_action(meeting_id: int, item_id: int):
-    meeting = load_meeting(meeting_id)
-    item = item_of(meeting, item_id)
-    directory = people()
-    plan = current_plan()
-    priorities = plan.priorities if plan else []
-    indicators = [indicator for priority in priorities for indicator in priority.indicators]
-    form = forms.RaiseActionForm().for_meeting(meeting)
-    form.owner.choices = forms.choices(
-        ((o.id, f"{o.name} ({o.short_name})") for o in organisations()),
-        blank="Choose an organisation",
-    )
-    form.lead.choices = forms.choices(((p.id, p.description) for p in directory), blank="No lead")
-    form.lead_organisations = {str(p.id): str(p.organisation_id) for p in directory}
-    form.priorities.choices = forms.choices((p.id, p.title) for p in priorities)
-    form.indicators.choices = forms.choices((i.id, i.name) for i in indicators)
-    if form.validate_on_submit():
-        chosen_priorities = {str(p) for p in form.priorities.data or []}
-        chosen_indicators = {str(i) for i in form.indicators.data or []}
-        action = items.raise_action(
-            item,
-            current_user,
-            reason=correction_reason(form),
-            text=form.text.data,
-            owner=db.session.get(Organisation, int(form.owner.data)),
-            lead=db.session.get(Person, int(form.lead.data)) if form.lead.data else None,
-            due_on=form.due_on.data,
-            confidential=form.confidential.data,
-            recurring=form.recurring.data,
-            priorities=[p for p in priorities if str(p.id) in chosen_priorities],
-            indicators=[i for i in indicators if str(i.id) in chosen_indicators],
-        )
-        db.session.commit()
-        flash(f"Action {action.reference} has been raised under item {item.number}.", "success")
-        return redirect(url_for("meetings.edit_item", meeting_id=meeting.id, item_id=item.id))
-    return render_template(
-        "meetings/raise_action.html",
-        form=form,
-        meeting=meeting,
-        item=item,
-        plan=plan,
-        reference=next_reference(item),
-    )
 
 
 # --- item 2, future items and the next meeting ----------------------------------------------
@@ -238,7 +171,7 @@ def previous_minutes(meeting_id: int):
     if form.validate_on_submit():
         services.record_previous_minutes(
             meeting, current_user, form.outcome.data, form.amendment.data or "",
-            correction_reason(form),
+            forms.correction_reason(form),
         )
         db.session.commit()
         flash("The outcome for the previous meeting's notes has been saved.", "success")
@@ -264,14 +197,14 @@ def next_meeting(meeting_id: int):
     if which is not None:
         if which == "date" and date_form.validate_on_submit():
             services.set_next_meeting_date(
-                meeting, current_user, date_form.next_meeting_on.data, correction_reason(date_form)
+                meeting, current_user, date_form.next_meeting_on.data, forms.correction_reason(date_form)
             )
             db.session.commit()
             flash("The next meeting's date has been saved.", "success")
             return redirect(url_for("meetings.next_meeting", meeting_id=meeting.id))
         if which == "future" and item_form.validate_on_submit():
             services.add_future_item(
-                meeting, current_user, item_form.title.data, correction_reason(item_form)
+                meeting, current_user, item_form.title.data, forms.correction_reason(item_form)
             )
             db.session.commit()
             flash("The future agenda item has been added.", "success")
@@ -297,10 +230,10 @@ def remove_future_item(meeting_id: int, future_id: int):
     form = forms.ConfirmForm().for_meeting(meeting)
     if form.validate_on_submit():
         try:
-            services.remove_future_item(future, current_user, correction_reason(form))
+            services.remove_future_item(future, current_user, forms.correction_reason(form))
         except MinutesError as refusal:
             db.session.rollback()
-            refuse(form, "submit", str(refusal))
+            forms.refuse(form, "submit", str(refusal))
         else:
             db.session.commit()
             flash(f"“{future.title}” has been removed from the future agenda items.", "success")

@@ -4,7 +4,6 @@ raising an action in an item. Each is a change to the minutes (see `lifecycle.no
 import hashlib
 import json
 
-from tracker.actions.models import Action
 from tracker.directory.models import Person
 from tracker.extensions import db
 from tracker.meetings import agenda
@@ -143,16 +142,3 @@ def remove_item(item: AgendaItem, user, reason: str = "") -> None:
         meeting, user, "agenda.item_removed", f"Removed item {number}: {content['title']}",
         reason, before=content,
     )
-
-
-def raise_action(item: AgendaItem, user, reason: str = "", **fields) -> Action:
-    """Raise an action under an item (see tracker.actions.raising) as a change to the minutes."""
-    from tracker.actions.raising import raise_action as raise_in_item
-
-    action = raise_in_item(item, user, **fields)
-    note_change(
-        item.meeting, user, "agenda.action_raised",
-        f"Raised action {action.reference} under item {item.number}", reason, entity=item,
-        action_id=action.id,
-    )
-    return action

@@ -9,11 +9,10 @@ their own module (`items`); the minutes' lifecycle and the record of changes are
 from datetime import date, datetime
 
 import sqlalchemy as sa
+from flask import abort
 from sqlalchemy.orm import selectinload
 
 from tracker import audit
-from tracker.actions import queries as action_queries
-from tracker.actions.models import Action
 from tracker.auth.models import User
 from tracker.directory.models import MeetingType, Organisation, Person
 from tracker.extensions import db
@@ -260,8 +259,9 @@ def remove_future_item(future: FutureAgendaItem, user, reason: str = "") -> None
 # --- reading --------------------------------------------------------------------------------
 
 
-def meeting_query(meeting_id: int) -> sa.Select:
-    """One meeting with everything its page and its minutes show, loaded up front."""
+def meeting_query(meeting_id: int, *loads) -> sa.Select:
+    """One meeting with what its pages show, loaded up front; `loads` adds more (the actions
+    domain offers what its lists of a meeting's actions need)."""
     return (
         sa.select(Meeting)
         .where(Meeting.id == meeting_id)
@@ -274,9 +274,6 @@ def meeting_query(meeting_id: int) -> sa.Select:
             selectinload(Meeting.agenda_items).options(
                 selectinload(AgendaItem.presenter).selectinload(Person.organisation),
                 selectinload(AgendaItem.papers),
-                selectinload(AgendaItem.actions).options(
-                    selectinload(Action.owner), selectinload(Action.lead)
-                ),
             ),
             selectinload(Meeting.future_items)
             .selectinload(FutureAgendaItem.carried_into)
@@ -284,14 +281,22 @@ def meeting_query(meeting_id: int) -> sa.Select:
             selectinload(Meeting.revisions)
             .selectinload(MinutesRevision.created_by)
             .selectinload(User.person),
-            selectinload(Meeting.actions),
+            *loads,
         )
     )
 
 
-def load_meeting(meeting_id: int) -> Meeting:
-    """The meeting with everything its pages show, or 404."""
-    return db.first_or_404(meeting_query(meeting_id))
+def load_meeting(meeting_id: int, *loads) -> Meeting:
+    """The meeting with what its pages show (and `loads`), or 404."""
+    return db.first_or_404(meeting_query(meeting_id, *loads))
+
+
+def item_of(meeting: Meeting, item_id: int) -> AgendaItem:
+    """The meeting's agenda item with this id; another meeting's item is not found here (404)."""
+    item = next((item for item in meeting.agenda_items if item.id == item_id), None)
+    if item is None:
+        abort(404)
+    return item
 
 
 def following_meeting(meeting: Meeting) -> Meeting | None:
@@ -301,21 +306,6 @@ def following_meeting(meeting: Meeting) -> Meeting | None:
     )
 
 
-def matters_arising(meeting: Meeting, user) -> list[Action]:
-    """The previous meeting's actions still open, with their updates, that `user` may see."""
-    if meeting.previous_meeting_id is None:
-        return []
-    return list(
-        db.session.scalars(
-            action_queries.visible(user)
-            .where(
-                Action.meeting_id == meeting.previous_meeting_id,
-                action_queries.outstanding_condition(),
-            )
-            .options(selectinload(Action.updates))
-            .order_by(Action.reference)
-        )
-    )
 
 
 def attendees(meeting: Meeting, kind: str) -> list[Attendance]:

@@ -14,10 +14,15 @@ from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import selectinload
 from sqlalchemy.orm.exc import StaleDataError
 
+# Upward, on purpose: the meeting page lists the actions raised in its items (and the previous
+# meeting's, as matters arising); the actions domain owns those queries.
+from tracker.actions import queries as action_queries
 from tracker.auth.permissions import Permission, can_see_action, permission_required
-from tracker.directory.models import MeetingType, Organisation, Person
+from tracker.directory import queries as directory
+from tracker.directory.models import MeetingType, Organisation
 from tracker.errors import render_error
 from tracker.extensions import db
+from tracker.kit.dates import today
 from tracker.meetings import agenda, bp, forms, lifecycle, services
 from tracker.meetings.lifecycle import MinutesError
 from tracker.meetings.models import AttendanceKind, Meeting, MinutesStatus
@@ -39,41 +44,16 @@ def changed_meanwhile(error):
 # --- shared helpers -------------------------------------------------------------------------
 
 
-def item_of(meeting: Meeting, item_id: int):
-    """The meeting's agenda item with this id; another meeting's item is not found here."""
-    item = next((item for item in meeting.agenda_items if item.id == item_id), None)
-    if item is None:
-        abort(404)
-    return item
 
 
-def refuse(form, field_name: str, message: str) -> None:
-    """Show a refusal from a service as an error on the form's field."""
-    field = form[field_name]
-    field.errors = [*field.errors, message]
 
 
-def meeting_types() -> list[MeetingType]:
-    return list(db.session.scalars(sa.select(MeetingType).order_by(MeetingType.name)))
 
 
-def organisations() -> list[Organisation]:
-    return list(db.session.scalars(sa.select(Organisation).order_by(Organisation.name)))
 
 
-def people() -> list[Person]:
-    return list(
-        db.session.scalars(
-            sa.select(Person)
-            .join(Person.organisation)
-            .options(selectinload(Person.organisation))
-            .order_by(Organisation.short_name, Person.name)
-        )
-    )
 
 
-def correction_reason(form) -> str:
-    return (form.correction_reason.data or "").strip()
 
 
 # --- the list and one meeting ---------------------------------------------------------------
@@ -82,7 +62,7 @@ def correction_reason(form) -> str:
 @bp.get("")
 @permission_required(Permission.READ_MEETINGS)
 def index():
-    types = meeting_types()
+    types = directory.meeting_types()
     years = db.session.scalars(
         sa.select(sa.extract("year", Meeting.starts_at).label("year")).distinct().order_by(sa.desc("year"))
     ).all()
@@ -115,8 +95,9 @@ def index():
 @bp.get("/<int:meeting_id>")
 @permission_required(Permission.READ_MEETINGS)
 def detail(meeting_id: int):
-    meeting = load_meeting(meeting_id)
+    meeting = load_meeting(meeting_id, *action_queries.MEETING_LOADS)
     items = meeting.agenda_items
+    arising = action_queries.matters_arising(meeting, current_user)
     return render_template(
         "meetings/detail.html",
         meeting=meeting,
@@ -124,7 +105,9 @@ def detail(meeting_id: int):
             item.id: [a for a in item.actions if can_see_action(current_user, a)] for item in items
         },
         previous_minutes_item=agenda.find(items, agenda.is_previous_minutes),
-        matters_arising=services.matters_arising(meeting, current_user),
+        matters_arising=arising,
+        arising_latest={action.id: action.updates[-1] for action in arising if action.updates},
+        as_at=today(),
         attendees={kind: services.attendees(meeting, kind) for kind in AttendanceKind},
         Kind=AttendanceKind,
         Status=MinutesStatus,
@@ -145,7 +128,7 @@ def _meeting_form(types, **data):
 @bp.route("/new", methods=["GET", "POST"])
 @permission_required(Permission.EDIT_MEETINGS)
 def new():
-    types = meeting_types()
+    types = directory.meeting_types()
     data = {}
     after = db.session.get(Meeting, request.args.get("after", type=int) or 0)
     if after is not None:
@@ -176,7 +159,7 @@ def new():
 @permission_required(Permission.EDIT_MEETINGS)
 def edit(meeting_id: int):
     meeting = load_meeting(meeting_id)
-    types = meeting_types()
+    types = directory.meeting_types()
     form = _meeting_form(
         types,
         meeting_type=str(meeting.meeting_type_id),
@@ -194,11 +177,11 @@ def edit(meeting_id: int):
                 starts_at=datetime.combine(form.date.data, form.starts_time),
                 place=form.place.data or "",
                 theme=form.theme.data or "",
-                reason=correction_reason(form),
+                reason=forms.correction_reason(form),
             )
         except MinutesError as refusal:
             db.session.rollback()
-            refuse(form, "meeting_type", str(refusal))
+            forms.refuse(form, "meeting_type", str(refusal))
         else:
             db.session.commit()
             if changed:
@@ -218,7 +201,7 @@ def delete(meeting_id: int):
             services.delete_meeting(meeting, current_user)
         except MinutesError as refusal:
             db.session.rollback()
-            refuse(form, "submit", str(refusal))
+            forms.refuse(form, "submit", str(refusal))
         else:
             db.session.commit()
             flash(f"The {title} has been deleted.", "success")
@@ -233,12 +216,12 @@ def delete(meeting_id: int):
 @permission_required(Permission.EDIT_MEETINGS)
 def attendance(meeting_id: int):
     meeting = load_meeting(meeting_id)
-    directory = people()
+    everyone = directory.people()
     recorded = {a.person_id: a.kind for a in meeting.attendances}
     form = forms.attendance_form(
-        directory,
-        organisations(),
-        data={f"person_{p.id}": recorded.get(p.id, "") for p in directory},
+        everyone,
+        directory.organisations(),
+        data={f"person_{p.id}": recorded.get(p.id, "") for p in everyone},
     ).for_meeting(meeting)
     if form.validate_on_submit():
         choices = {person: (field.data or None) for person, field in form.person_fields()}
@@ -252,10 +235,10 @@ def attendance(meeting_id: int):
             )
             choices[person] = new.kind.data or AttendanceKind.PRESENT
         try:
-            services.record_attendance(meeting, current_user, choices, correction_reason(form))
+            services.record_attendance(meeting, current_user, choices, forms.correction_reason(form))
         except MinutesError as refusal:
             db.session.rollback()
-            refuse(form, "save", str(refusal))
+            forms.refuse(form, "save", str(refusal))
         else:
             db.session.commit()
             if adding:

@@ -1,23 +1,16 @@
-"""What people do with plans: add and copy plans, rate priorities, enter values, link actions.
+"""What people do with plans: add and copy plans, rate priorities, enter values.
 
 Plain functions over model objects. They add to the session and flush where an id is needed;
 the view commits, so each change is one transaction and an error leaves nothing half-saved.
 """
 
-from datetime import date, timedelta
+from datetime import date
 from decimal import Decimal
 
 import sqlalchemy as sa
 from sqlalchemy.orm import selectinload
 
 from tracker import audit
-from tracker.actions import queries
-from tracker.actions.models import (
-    FINISHED_STATUSES,
-    Action,
-    ActionUpdate,
-    action_priority,
-)
 from tracker.extensions import db
 from tracker.kit.dates import today
 from tracker.plans import performance
@@ -35,7 +28,6 @@ from tracker.plans.models import (
 )
 
 # "Closed in the last quarter" on a priority's page: the last three months.
-RECENTLY_CLOSED_DAYS = 91
 
 
 class ValueAlreadyStored(Exception):
@@ -64,51 +56,6 @@ def plans_in_order() -> list[Plan]:
             )
         )
     )
-
-
-def current_plan() -> Plan | None:
-    return db.session.scalar(
-        sa.select(Plan).where(Plan.status == PlanStatus.CURRENT).order_by(Plan.id.desc()).limit(1)
-    )
-
-
-def priority_actions(priority: Priority, user, as_at: date) -> dict[str, list[Action]]:
-    """The actions linked to a priority that `user` may see: overdue, open, recently closed."""
-    since = as_at - timedelta(days=RECENTLY_CLOSED_DAYS)
-    actions = db.session.scalars(
-        queries.visible(user)
-        .join(action_priority, action_priority.c.action_id == Action.id)
-        .where(action_priority.c.priority_id == priority.id)
-        .where(
-            sa.or_(
-                queries.outstanding_condition(),
-                sa.and_(Action.status.in_(FINISHED_STATUSES), Action.closed_on >= since),
-            )
-        )
-        .order_by(Action.due_on.nulls_last(), Action.reference)
-    ).all()
-    return {
-        "overdue": [a for a in actions if a.is_overdue(as_at)],
-        "open": [a for a in actions if a.is_outstanding and not a.is_overdue(as_at)],
-        "closed": sorted(
-            (a for a in actions if not a.is_outstanding),
-            key=lambda a: (a.closed_on or as_at),
-            reverse=True,
-        ),
-    }
-
-
-def indicator_actions(indicator: Indicator, user) -> list[Action]:
-    """The actions linked to an indicator that `user` may see, outstanding first."""
-    from tracker.actions.models import action_indicator
-
-    actions = db.session.scalars(
-        queries.visible(user)
-        .join(action_indicator, action_indicator.c.action_id == Action.id)
-        .where(action_indicator.c.indicator_id == indicator.id)
-        .order_by(Action.due_on.nulls_last(), Action.reference)
-    ).all()
-    return sorted(actions, key=lambda a: not a.is_outstanding)
 
 
 def stored_keys(plan: Plan) -> dict[tuple[int, date, str], str]:
@@ -149,11 +96,10 @@ def add_plan(user, *, title: str, version_label: str = "", starts_on: date | Non
 def copy_plan(source: Plan, user, *, title: str, version_label: str = "",
               starts_on: date | None = None, ends_on: date | None = None) -> Plan:
     """A new draft version of a plan: its priorities, themes, objectives, outcomes, indicators
-    and their values copied; the source plan is left exactly as it was.
+    and their values copied, in the same order; the source plan is left exactly as it was.
 
-    Outstanding actions linked to the source's priorities and indicators are linked to the
-    copies as well (each action's history says so), so work in flight follows the new plan;
-    the old links stay, so the old plan keeps its history.
+    (The actions domain then carries the outstanding actions' links into the copy:
+    `tracker.actions.plan_links.carry_forward`.)
     """
     plan = Plan(title=title, version_label=version_label, starts_on=starts_on, ends_on=ends_on,
                 status=PlanStatus.DRAFT, copied_from=source)
@@ -161,16 +107,11 @@ def copy_plan(source: Plan, user, *, title: str, version_label: str = "",
     for theme in source.themes:
         plan.themes.append(CrossCuttingTheme(position=theme.position, title=theme.title,
                                              summary=theme.summary))
-    carried: dict[Action, list[str]] = {}
     for old in source.priorities:
         new = Priority(position=old.position, title=old.title, summary=old.summary)
         plan.priorities.append(new)
         new.objectives = [Objective(position=o.position, text=o.text) for o in old.objectives]
         new.outcomes = [Outcome(position=o.position, text=o.text) for o in old.outcomes]
-        for action in old.actions:
-            if action.is_outstanding:
-                action.priorities.append(new)
-                carried.setdefault(action, []).append(f"priority {new.title}")
         for old_indicator in old.indicators:
             indicator = Indicator(
                 position=old_indicator.position, name=old_indicator.name,
@@ -185,14 +126,7 @@ def copy_plan(source: Plan, user, *, title: str, version_label: str = "",
                                created_by_id=v.created_by_id)
                 for v in old_indicator.values
             ]
-            for action in old_indicator.actions:
-                if action.is_outstanding:
-                    action.indicators.append(indicator)
-                    carried.setdefault(action, []).append(f"indicator {indicator.name}")
     db.session.flush()
-    for action, links in carried.items():
-        record_links(action, user, f"Carried into the new plan version {title}: {'; '.join(links)}.",
-                     {"plan": [source.title, title]})
     audit.record(user, "plan.copied", plan, f"Copied {source.title} into {title}",
                  copied_from=source.id)
     return plan
@@ -303,62 +237,3 @@ def save_upload(rows: list[Row], user, filename: str) -> int:
         audit.record(user, "indicator_values.uploaded", rows[0].indicator.priority.plan,
                      f"Uploaded {len(rows)} values from {filename}", rows=len(rows))
     return len(rows)
-
-
-# --- Links between actions and the plan ---------------------------------------------------------
-
-
-def record_links(action: Action, user, note: str, changes: dict) -> ActionUpdate:
-    """An entry in the action's history saying how its links to the plan changed."""
-    entry = ActionUpdate(action=action, author_id=getattr(user, "id", None), kind="links",
-                         note=note, changes=changes)
-    db.session.add(entry)
-    return entry
-
-
-def _names(items) -> list[str]:
-    return sorted(str(item) for item in items)
-
-
-def link_action(priority: Priority, action: Action, user,
-                indicators: list[Indicator] = ()) -> bool:
-    """Link an action to a priority and (optionally) some of its indicators. False if nothing
-    changed (it was linked already)."""
-    before_p, before_i = _names(action.priorities), _names(action.indicators)
-    if priority not in action.priorities:
-        action.priorities.append(priority)
-    for indicator in indicators:
-        if indicator.priority_id == priority.id and indicator not in action.indicators:
-            action.indicators.append(indicator)
-    after_p, after_i = _names(action.priorities), _names(action.indicators)
-    if (before_p, before_i) == (after_p, after_i):
-        return False
-    added = [f"priority {priority.title}"] if before_p != after_p else []
-    added += [f"indicator {i.name}" for i in indicators if i.name not in before_i]
-    changes = {}
-    if before_p != after_p:
-        changes["priorities"] = [before_p, after_p]
-    if before_i != after_i:
-        changes["indicators"] = [before_i, after_i]
-    record_links(action, user, "Linked to " + "; ".join(added) + ".", changes)
-    audit.record(user, "action.linked", action, f"Linked {action.reference} to {priority.title}")
-    return True
-
-
-def unlink_action(priority: Priority, action: Action, user) -> bool:
-    """Remove an action's link to a priority and to that priority's indicators."""
-    before_p, before_i = _names(action.priorities), _names(action.indicators)
-    if priority in action.priorities:
-        action.priorities.remove(priority)
-    for indicator in [i for i in action.indicators if i.priority_id == priority.id]:
-        action.indicators.remove(indicator)
-    after_p, after_i = _names(action.priorities), _names(action.indicators)
-    if (before_p, before_i) == (after_p, after_i):
-        return False
-    changes = {"priorities": [before_p, after_p]}
-    if before_i != after_i:
-        changes["indicators"] = [before_i, after_i]
-    record_links(action, user, f"Unlinked from priority {priority.title}.", changes)
-    audit.record(user, "action.unlinked", action,
-                 f"Unlinked {action.reference} from {priority.title}")
-    return True

@@ -10,6 +10,10 @@ from flask import Response, abort, flash, redirect, render_template, request, ur
 from flask_login import current_user
 from sqlalchemy.orm import selectinload
 
+# Upward, on purpose: a priority's and an indicator's pages list the actions that serve them,
+# and link actions to them; the actions domain owns those queries and that change.
+from tracker.actions import plan_links
+from tracker.actions import queries as action_queries
 from tracker.actions.models import Action
 from tracker.auth.permissions import Permission, can_see_action, permission_required
 from tracker.extensions import db
@@ -92,8 +96,8 @@ def _render_priority(found: Priority, link_form):
         "plans/priority.html",
         priority=found,
         measures=[measures.measure(i, as_at) for i in found.indicators],
-        actions=services.priority_actions(found, current_user, as_at),
-        recently_closed_days=services.RECENTLY_CLOSED_DAYS,
+        actions=action_queries.for_priority(found, current_user, as_at),
+        recently_closed_days=action_queries.RECENTLY_CLOSED_DAYS,
         as_at=as_at,
         form=link_form,
     )
@@ -115,7 +119,7 @@ def indicator(indicator_id: int):
         periods=periods,
         cells=cells,
         areas=areas,
-        actions=services.indicator_actions(found, current_user),
+        actions=action_queries.for_indicator(found, current_user),
         as_at=as_at,
     )
 
@@ -149,6 +153,7 @@ def copy_plan(plan_id: int):
         new = services.copy_plan(source, current_user, title=form.title.data.strip(),
                                  version_label=(form.version_label.data or "").strip(),
                                  starts_on=form.starts_on.data, ends_on=form.ends_on.data)
+        plan_links.carry_forward(source, new, current_user)
         db.session.commit()
         flash(f"{source.title} copied into a new draft version; the original is unchanged",
               "success")
@@ -337,7 +342,7 @@ def link_action(priority_id: int):
             form.reference.errors.append(f"There is no action with the reference {reference}")
         else:
             chosen = [i for i in found.indicators if i.id in (form.indicators.data or [])]
-            if services.link_action(found, action, current_user, chosen):
+            if plan_links.link(found, action, current_user, chosen):
                 db.session.commit()
                 flash(f"{action.reference} linked to {found.title}", "success")
             else:
@@ -353,7 +358,7 @@ def unlink_action(priority_id: int, action_id: int):
     action = db.get_or_404(Action, action_id)
     if not can_see_action(current_user, action):
         abort(404)
-    if services.unlink_action(found, action, current_user):
+    if plan_links.unlink(found, action, current_user):
         db.session.commit()
         flash(f"{action.reference} unlinked from {found.title}", "success")
     return redirect(url_for("plans.priority", priority_id=found.id) + "#actions")

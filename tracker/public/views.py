@@ -9,6 +9,7 @@ import sqlalchemy as sa
 from flask import abort, current_app, render_template
 from sqlalchemy.orm import selectinload
 
+from tracker.actions import queries
 from tracker.directory.models import MeetingType
 from tracker.extensions import db
 from tracker.kit.docx import send_docx
@@ -28,7 +29,7 @@ def published_public_meetings() -> sa.Select:
 
 
 def public_minutes(meeting_id: int):
-    meeting = db.session.scalar(services.meeting_query(meeting_id))
+    meeting = db.session.scalar(services.meeting_query(meeting_id, *queries.MEETING_LOADS))
     if meeting is None or not meeting.is_public or meeting.minutes_status != MinutesStatus.PUBLISHED:
         abort(404)
     return meeting, minutes_for(

@@ -6,4 +6,4 @@ from flask import Blueprint
 bp = Blueprint("reports", __name__)
 
 # The modules whose routes register on `bp`; `create_app` imports them before registering it.
-VIEW_MODULES = ('views', 'minutes.views', 'outstanding.views', 'delivery_quarterly.views')
+VIEW_MODULES = ("views", "minutes.views", "outstanding.views", "delivery_quarterly.views")

@@ -25,6 +25,7 @@ from tracker.extensions import db
 from tracker.plans import measures
 from tracker.plans.measures import Measure
 from tracker.plans.models import Indicator, IndicatorValue, Plan, PlanStatus, Priority, Rating
+from tracker.plans.queries import current_plan
 
 QUARTER_PATTERN = re.compile(r"^(\d{4})-Q([1-4])$")
 MONTHS = ("January", "February", "March", "April", "May", "June", "July", "August",
@@ -131,11 +132,7 @@ def plan_for(quarter: Quarter) -> Plan | None:
         .order_by((Plan.status != PlanStatus.CURRENT), Plan.starts_on.desc())
         .limit(1)
     )
-    if in_force is not None:
-        return in_force
-    return db.session.scalar(
-        sa.select(Plan).where(Plan.status == PlanStatus.CURRENT).order_by(Plan.id.desc()).limit(1)
-    )
+    return in_force if in_force is not None else current_plan()
 
 
 def quarters_with_values(today: date) -> list[Quarter]:

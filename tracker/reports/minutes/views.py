@@ -7,6 +7,7 @@ the confidential actions, exactly as the public do, but with the action referenc
 from flask import render_template
 from flask_login import current_user
 
+from tracker.actions import queries
 from tracker.auth.permissions import Permission, can_see_action, permission_required
 from tracker.kit.docx import send_docx
 from tracker.meetings.services import load_meeting
@@ -16,7 +17,7 @@ from tracker.reports.minutes.docx import build_docx
 
 
 def _minutes(meeting_id: int) -> tuple:
-    meeting = load_meeting(meeting_id)
+    meeting = load_meeting(meeting_id, *queries.MEETING_LOADS)
     return meeting, minutes_for(meeting, lambda action: can_see_action(current_user, action))
 
 

@@ -10,10 +10,11 @@ from io import BytesIO
 from flask import render_template, request, send_file, url_for
 from flask_login import current_user
 
-from tracker import choices
 from tracker.actions import queries
 from tracker.auth.permissions import Permission, permission_required
+from tracker.directory import queries as directory
 from tracker.kit.dates import today
+from tracker.plans import queries as plan_queries
 from tracker.reports import bp
 from tracker.reports.outstanding.csv import build_csv
 from tracker.reports.outstanding.data import outstanding
@@ -25,9 +26,9 @@ DOCX = "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
 
 def report_options() -> dict[str, list]:
     return {
-        "meeting_type": choices.meeting_types(),
-        "owner": choices.organisations(),
-        "priority": choices.priorities(),
+        "meeting_type": directory.meeting_type_choices(),
+        "owner": directory.organisation_choices(),
+        "priority": plan_queries.priority_choices(),
     }
 
 
