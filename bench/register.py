@@ -7,20 +7,23 @@ entry; then times page loads with the Flask test client and counts their SQL que
     python -m bench.register [--actions 100000] [--repeat 5] [--keep PATH]
 
 `make bench` runs it. The numbers are a guide for one machine, not a test: the query counts are
-what must not grow (tests/actions/test_register_queries.py asserts that).
+what must not grow (tests/actions/test_register_queries.py asserts that). So that they mean the
+same, it counts queries and signs in with the tests' own helpers (tests/queries.py and
+tests/clients.py), which need nothing from pytest; run it from the project's folder.
 """
 
 import argparse
 import statistics
 import tempfile
 import time
-from contextlib import contextmanager
 from datetime import UTC, date, datetime, timedelta
 from pathlib import Path
 
 import flask_migrate
 import sqlalchemy as sa
 
+from tests.clients import sign_in
+from tests.queries import counting_queries
 from tracker import create_app
 from tracker.extensions import db
 
@@ -198,37 +201,21 @@ def build(count: int) -> None:
     session.commit()
 
 
-@contextmanager
-def counting(statements: list):
-    def count(conn, cursor, statement, *args):
-        statements.append(statement)
-
-    sa.event.listen(db.engine, "before_cursor_execute", count)
-    try:
-        yield
-    finally:
-        sa.event.remove(db.engine, "before_cursor_execute", count)
-
-
 def time_pages(app, repeat: int) -> None:
     from tracker.models import User
 
     client = app.test_client()
     with app.app_context():
-        user_id = db.session.scalar(sa.select(User.id).where(User.username == "dmpc"))
-    with client.session_transaction() as session:
-        session["_user_id"], session["_fresh"] = str(user_id), True
+        sign_in(client, db.session.scalar(sa.select(User).where(User.username == "dmpc")))
     print(f"{'page':<45} {'queries':>7} {'median ms':>10} {'max ms':>8}")
     for url in PAGES:
         timings, statements = [], []
         for _ in range(repeat):
-            with app.app_context():
-                queries: list = []
-                with counting(queries):
-                    started = time.perf_counter()
-                    response = client.get(url)
-                    timings.append((time.perf_counter() - started) * 1000)
-                statements = queries
+            with app.app_context(), counting_queries() as queries:
+                started = time.perf_counter()
+                response = client.get(url)
+                timings.append((time.perf_counter() - started) * 1000)
+            statements = queries
             assert response.status_code == 200, (url, response.status_code)
         print(
             f"{url:<45} {len(statements):>7} {statistics.median(timings):>10.0f} {max(timings):>8.0f}"

@@ -1,4 +1,5 @@
-"""A test client that behaves like a separate browser talking to a real server."""
+"""Test clients: each behaves like a separate browser talking to a real server, and `sign_in` is
+the one way a test (or bench/) signs one in without the form."""
 
 from flask.testing import FlaskClient
 
@@ -21,8 +22,13 @@ class SeparateRequestsClient(FlaskClient):
         return response
 
 
-def sign_in_directly(client, user) -> None:
-    """Put `user` in the client's session as Flask-Login does, without the (slow) password check."""
+def sign_in(client, user):
+    """Put `user` in the client's session as Flask-Login does, without the (slow) password check.
+
+    Returns the client, so `sign_in(app.test_client(), user)` is a browser of its own. The session
+    holds `user.get_id()` ("<id>:<fingerprint>"), the form the user loader accepts.
+    """
     with client.session_transaction() as session:
         session["_user_id"] = user.get_id()
         session["_fresh"] = True
+    return client

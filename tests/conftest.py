@@ -1,4 +1,5 @@
-"""Fixtures shared by every test: the app on SQLite or PostgreSQL, a clean database, sign-in.
+"""Fixtures shared by every test: the app on SQLite or PostgreSQL, a clean database, sign-in, and
+a count of the SQL statements a page runs.
 
 `TEST_DATABASE=postgresql` runs the suite on a database of its own, made on the server at
 `TEST_POSTGRES_URL` and dropped at the end; the default is a SQLite file in a temporary folder.
@@ -15,7 +16,8 @@ import psycopg
 import pytest
 import sqlalchemy as sa
 
-from tests.clients import SeparateRequestsClient
+from tests.clients import SeparateRequestsClient, sign_in
+from tests.queries import counting_queries
 from tracker import create_app
 from tracker.extensions import db, limiter, talisman
 
@@ -160,7 +162,10 @@ def demo():
 
 
 class Auth:
-    """Sign in and out through the real form, as a person would."""
+    """Sign in and out through the real form, as a person would: for the tests of that form.
+
+    Other tests sign in with `login_as` or `tests.clients.sign_in`, which skip the password check.
+    """
 
     def __init__(self, client):
         self.client = client
@@ -187,10 +192,16 @@ def users():
 
 @pytest.fixture
 def login_as(client, users):
+    """`login_as("admin")` signs `client` in as the test user of that role and returns the user."""
+
     def login(role: str):
-        user = users[role]
-        response = Auth(client).login(user.username)
-        assert response.status_code == 302, f"could not sign in as {role}"
-        return user
+        sign_in(client, users[role])
+        return users[role]
 
     return login
+
+
+@pytest.fixture
+def count_queries():
+    """`with count_queries() as statements:` ... `len(statements)` is the number of SQL queries run."""
+    return counting_queries

@@ -5,7 +5,7 @@ Kept apart from test_access_matrix, whose page checks share one read-only load o
 
 import pytest
 
-from tests.test_access_matrix import WRITE_CASES, check_access
+from tests.access.matrix import WRITE_CASES, check_access
 
 
 @pytest.mark.parametrize("endpoint,who", WRITE_CASES)

@@ -5,7 +5,7 @@ import html
 import pytest
 import sqlalchemy as sa
 
-from tests.clients import sign_in_directly
+from tests.clients import sign_in
 from tracker.extensions import db
 from tracker.kit.dates import today
 from tracker.models import Action, ActionStatus, Meeting, Organisation, User
@@ -20,7 +20,7 @@ def home_of(app, read_only_demo):
 
     def home_of(username: str) -> str:
         client = app.test_client()
-        sign_in_directly(client, db.session.scalar(sa.select(User).where(User.username == username)))
+        sign_in(client, db.session.scalar(sa.select(User).where(User.username == username)))
         response = client.get("/")
         assert response.status_code == 200
         return html.unescape(response.get_data(as_text=True))

@@ -1,9 +1,12 @@
-"""Finding demo records by what people call them, for building URLs in access rules."""
+"""Finding demo records by what people call them, for building URLs in access rules, and a test
+client signed in as the demo user of a role."""
 
 from datetime import datetime
 
 import sqlalchemy as sa
 
+from tests.access import ANONYMOUS
+from tests.clients import sign_in
 from tracker.extensions import db
 from tracker.models import (
     Action,
@@ -69,3 +72,23 @@ class Demo:
 
     def user(self) -> int:
         return self.first(User)
+
+
+# The demo user of each role (the executive is the DMPC).
+DEMO_USERNAMES = {
+    "admin": "admin",
+    "secretariat": "secretariat",
+    "lead": "lead",
+    "executive": "dmpc",
+    "viewer": "viewer",
+}
+
+
+def client_for(app, who: str):
+    """A test client signed in as the demo user of a role; signed in as nobody for `anonymous`."""
+    client = app.test_client()
+    if who == ANONYMOUS:
+        return client
+    return sign_in(
+        client, db.session.scalar(sa.select(User).where(User.username == DEMO_USERNAMES[who]))
+    )

@@ -2,7 +2,7 @@
 
 import pytest
 
-from tests.actions.helpers import signed_in
+from tests.clients import sign_in
 
 
 @pytest.fixture
@@ -10,6 +10,6 @@ def browser_as(app, users):
     """`browser_as("lead")`: a client signed in as the test user of that role (lead: WYP)."""
 
     def browser(role: str):
-        return signed_in(app, users[role])
+        return sign_in(app.test_client(), users[role])
 
     return browser

@@ -1,12 +1,11 @@
-"""Helpers for the actions and outstanding-report tests: clients that behave like separate
-browsers, actions with their organisation, lead and history, and ways to read pages."""
+"""Helpers for the actions and outstanding-report tests: actions with their organisation, lead and
+history, and ways to read pages."""
 
 import re
 from datetime import UTC, date, datetime
 
 import sqlalchemy as sa
 
-from tests.clients import SeparateRequestsClient, sign_in_directly
 from tests.factories import (
     ActionFactory,
     AgendaItemFactory,
@@ -19,13 +18,6 @@ from tracker.actions.models import Action, ActionUpdate, UpdateKind
 from tracker.audit import AuditEntry
 from tracker.extensions import db
 from tracker.models import Organisation
-
-
-def signed_in(app, user) -> SeparateRequestsClient:
-    """A browser of its own, signed in as `user` (the session set directly: quick)."""
-    client = SeparateRequestsClient(app, app.response_class, use_cookies=True)
-    sign_in_directly(client, user)
-    return client
 
 
 def wyp() -> Organisation:

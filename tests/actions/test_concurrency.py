@@ -144,11 +144,9 @@ def test_a_race_at_commit_in_a_request_is_answered_the_same_way(browser_as, monk
     assert history(action) == []
 
 
-def test_two_dmpc_decisions_cannot_both_land(browser_as, app, users):
-    from tests.actions.helpers import signed_in
-
+def test_two_dmpc_decisions_cannot_both_land(browser_as):
     action = make_action(status=ActionStatus.AWAITING_SIGN_OFF)
-    one, two = browser_as("executive"), signed_in(app, users["executive"])
+    one, two = browser_as("executive"), browser_as("executive")
     version = hidden_version(one.get(f"/actions/{action.id}"), "signoff")
 
     closed = one.post(

@@ -9,7 +9,7 @@ from pathlib import Path
 
 import sqlalchemy as sa
 
-from tests.actions.helpers import signed_in
+from tests.clients import sign_in
 from tracker.actions.models import Action
 from tracker.auth.models import User
 from tracker.extensions import db
@@ -36,7 +36,7 @@ def test_pages_pass_the_nu_html_checker(app, demo, tmp_path):
     wait_for_time = ids["COM-2023-10-04a"]  # in progress, with a request for more time
     completed = ids["COM-2023-10-04b"]  # awaiting sign-off
     for username in ("admin", "secretariat", "lead", "dmpc", "viewer"):
-        browser = signed_in(app, people[username])
+        browser = sign_in(app.test_client(), people[username])
         keep(f"{username}-home", browser.get("/"))
         keep(f"{username}-register", browser.get("/actions"))
         keep(f"{username}-overdue", browser.get("/actions/overdue"))
@@ -45,7 +45,7 @@ def test_pages_pass_the_nu_html_checker(app, demo, tmp_path):
         keep(f"{username}-report", browser.get("/reports/outstanding-actions?as_at=2024-02-27"))
 
     secretariat, lead, dmpc = (
-        signed_in(app, people[name]) for name in ("secretariat", "lead", "dmpc")
+        sign_in(app.test_client(), people[name]) for name in ("secretariat", "lead", "dmpc")
     )
     keep(
         "register-filtered",

@@ -4,13 +4,12 @@ The 5,000 are bulk-inserted (one INSERT per table) with the same shape as the 10
 meetings and items, priorities, indicators and a history entry each.
 """
 
-from contextlib import contextmanager
 from datetime import UTC, date, datetime, timedelta
 
 import pytest
 import sqlalchemy as sa
 
-from tests.actions.helpers import signed_in
+from tests.clients import sign_in
 from tests.factories import AgendaItemFactory, MeetingFactory, OrganisationFactory, PersonFactory
 from tests.plans.factories import IndicatorFactory, PriorityFactory
 from tracker.actions.models import (
@@ -89,41 +88,35 @@ def add_actions(count: int) -> dict:
     return {"priority": priorities[0].id, "indicator": indicators[0].id, "owner": owners[0].id}
 
 
-@contextmanager
-def counting():
-    statements = []
+@pytest.fixture
+def queries_per_page(app, count_queries):
+    """`queries_per_page(user, ids)`: the number of SQL queries each of PAGES runs for `user`."""
 
-    def count(conn, cursor, statement, *args):
-        statements.append(statement)
+    def queries(user, ids) -> dict[str, int]:
+        browser = sign_in(app.test_client(), user)
+        found = {}
+        for page in PAGES:
+            url = page.format(**ids)
+            with count_queries() as statements:
+                response = browser.get(url)
+            assert response.status_code == 200, url
+            assert "WYP-0" in response.get_data(as_text=True), url
+            found[page] = len(statements)
+        return found
 
-    sa.event.listen(db.engine, "before_cursor_execute", count)
-    try:
-        yield statements
-    finally:
-        sa.event.remove(db.engine, "before_cursor_execute", count)
-
-
-def queries_per_page(app, user, ids) -> dict[str, int]:
-    browser = signed_in(app, user)
-    found = {}
-    for page in PAGES:
-        url = page.format(**ids)
-        with counting() as statements:
-            response = browser.get(url)
-        assert response.status_code == 200, url
-        assert "WYP-0" in response.get_data(as_text=True), url
-        found[page] = len(statements)
-    return found
+    return queries
 
 
 @pytest.mark.parametrize("role", ["executive", "viewer"])
-def test_register_query_count_does_not_grow_with_the_number_of_actions(app, users, role):
-    few = queries_per_page(app, users[role], add_actions(10))
+def test_register_query_count_does_not_grow_with_the_number_of_actions(
+    users, role, queries_per_page
+):
+    few = queries_per_page(users[role], add_actions(10))
     db.session.execute(sa.delete(ActionUpdate))
     db.session.execute(action_priority.delete())
     db.session.execute(action_indicator.delete())
     db.session.execute(sa.delete(Action))
     db.session.commit()
-    many = queries_per_page(app, users[role], add_actions(5_000))
+    many = queries_per_page(users[role], add_actions(5_000))
     assert many == few
     assert max(few.values()) <= 20

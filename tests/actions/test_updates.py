@@ -11,6 +11,7 @@ from tests.actions.helpers import (
     reload,
     text_of,
 )
+from tests.clients import sign_in
 from tests.factories import OrganisationFactory
 from tracker.actions.models import ActionStatus, UpdateKind
 from tracker.kit.dates import today
@@ -236,10 +237,8 @@ def test_a_finished_action_has_no_update_form_and_refuses_updates(browser_as):
 
 
 def test_update_form_with_csrf_on_needs_the_token(csrf_app, users):
-    from tests.actions.helpers import signed_in
-
     action = make_action()
-    lead = signed_in(csrf_app, users["lead"])
+    lead = sign_in(csrf_app.test_client(), users["lead"])
     response = post_update(lead, action, **{"update-note": "No token."})
     assert response.status_code == 400
     assert history(action) == []

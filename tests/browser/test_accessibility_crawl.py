@@ -12,8 +12,8 @@ from playwright.sync_api import expect
 
 from tests.access import ANONYMOUS
 from tests.access.lookup import Demo
+from tests.access.matrix import all_rules
 from tests.browser.crawl import Crawl, nu_errors
-from tests.test_access_matrix import all_rules
 
 # Demo username -> the role the permission matrix knows them by.
 WHO = {

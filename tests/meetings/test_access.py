@@ -7,8 +7,7 @@ lead, the Deputy Mayor and a read-only user, and check that nothing changed.
 import pytest
 import sqlalchemy as sa
 
-from tests.access.lookup import Demo
-from tests.test_access_matrix import client_for
+from tests.access.lookup import Demo, client_for
 from tracker.extensions import db
 from tracker.models import Action, AgendaItem, Attendance, AuditEntry, Meeting, Person
 

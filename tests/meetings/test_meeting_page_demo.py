@@ -5,8 +5,7 @@ from datetime import datetime
 import pytest
 import sqlalchemy as sa
 
-from tests.access.lookup import Demo
-from tests.test_access_matrix import client_for
+from tests.access.lookup import Demo, client_for
 from tracker.extensions import db
 from tracker.meetings.models import Meeting
 

@@ -79,7 +79,7 @@ def test_the_number_of_queries_does_not_grow_with_the_number_of_meetings(
     db.session.commit()
     with count_queries() as many:
         assert client.get("/meetings").status_code == 200
-    assert many[0] == few[0]
+    assert len(many) == len(few)
 
 
 def test_editors_see_the_create_button_and_readers_do_not(client, login_as):

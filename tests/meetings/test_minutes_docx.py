@@ -7,9 +7,8 @@ import re
 import pytest
 from docx import Document
 
-from tests.access.lookup import Demo
+from tests.access.lookup import Demo, client_for
 from tests.office import pdf_text
-from tests.test_access_matrix import client_for
 
 pytestmark = pytest.mark.read_only_demo
 

@@ -4,7 +4,6 @@ from datetime import date, timedelta
 from decimal import Decimal
 
 import pytest
-import sqlalchemy as sa
 
 from tests.factories import ActionFactory
 from tests.plans.factories import (
@@ -14,6 +13,7 @@ from tests.plans.factories import (
     PriorityFactory,
     monthly_values,
 )
+from tests.queries import page_queries
 from tracker.actions.models import ActionStatus
 from tracker.extensions import db
 from tracker.kit.dates import today
@@ -117,23 +117,6 @@ def test_missing_records_are_404(client, login_as):
     assert client.get("/plans/999").status_code == 404
 
 
-def count_queries(client, url: str) -> int:
-    statements = []
-    client.get(url)  # the first request after signing in does some one-off work
-    db.session.remove()  # start from an empty identity map, as a fresh request does
-
-    def count(*args):
-        statements.append(args[2])
-
-    sa.event.listen(db.engine, "before_cursor_execute", count)
-    try:
-        response = client.get(url)
-    finally:
-        sa.event.remove(db.engine, "before_cursor_execute", count)
-    assert response.status_code == 200
-    return len(statements)
-
-
 def grow(priority, indicators: int, values: int, actions: int):
     for _ in range(indicators):
         indicator = IndicatorFactory(priority=priority)
@@ -158,5 +141,5 @@ def test_priority_and_indicator_pages_make_the_same_number_of_queries_however_mu
            "big": (big.id, big.indicators[0].id, big.plan.id)}
     login_as("executive")
     for template in ("/priorities/{0}", "/indicators/{1}", "/plans/{2}"):
-        assert count_queries(client, template.format(*ids["small"])) == count_queries(
+        assert page_queries(client, template.format(*ids["small"])) == page_queries(
             client, template.format(*ids["big"])), template

@@ -7,7 +7,8 @@ import pytest
 import sqlalchemy as sa
 from docx import Document
 
-from tests.test_access_matrix import client_for
+from tests.access.lookup import client_for
+from tests.queries import page_queries
 from tracker.extensions import db
 from tracker.plans.models import Priority
 from tracker.reports.delivery_quarterly.data import Quarter
@@ -105,26 +106,10 @@ def test_the_dmpc_sees_each_priority_with_its_overdue_actions_on_the_page(app, r
     assert "days overdue" in page
 
 
-def count_queries(client, url: str) -> int:
-    statements = []
-    client.get(url)
-    db.session.remove()
-
-    def count(*args):
-        statements.append(args[2])
-
-    sa.event.listen(db.engine, "before_cursor_execute", count)
-    try:
-        assert client.get(url).status_code == 200
-    finally:
-        sa.event.remove(db.engine, "before_cursor_execute", count)
-    return len(statements)
-
-
 def test_pack_queries_do_not_grow_with_the_values_and_actions(app, read_only_demo):
     # 2020-Q4 has values for most measures; 2019-Q1 has none, and so nothing to draw.
     client = client_for(app, "executive")
-    assert count_queries(client, "/reports/delivery-quarterly?quarter=2020-Q4") == count_queries(
+    assert page_queries(client, "/reports/delivery-quarterly?quarter=2020-Q4") == page_queries(
         client, "/reports/delivery-quarterly?quarter=2019-Q1")
 
 

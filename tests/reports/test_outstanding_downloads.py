@@ -8,9 +8,9 @@ import pytest
 import sqlalchemy as sa
 from docx import Document
 
-from tests.actions.helpers import signed_in
+from tests.clients import sign_in
 from tests.office import pdf_text
-from tests.reports.test_outstanding_report import EXPECTED, NOT_CONFIDENTIAL
+from tests.reports.demo_outstanding import EXPECTED, NOT_CONFIDENTIAL
 from tracker.auth.models import User
 from tracker.extensions import db
 from tracker.reports.outstanding.csv import HEADER, build_csv
@@ -20,7 +20,8 @@ pytestmark = pytest.mark.read_only_demo
 
 
 def download(app, username: str, url: str):
-    browser = signed_in(app, db.session.scalar(sa.select(User).where(User.username == username)))
+    user = db.session.scalar(sa.select(User).where(User.username == username))
+    browser = sign_in(app.test_client(), user)
     return browser.get(url)
 
 

@@ -1,7 +1,6 @@
 """The outstanding-actions report over the demo data as at 27 February 2024: order and contents.
 
-The demo's actions as at that date (tracker/demo_data): four overdue (58, 27, 11 and 4 days), six
-not yet due, two of them confidential; four closed ones and two raised later are left out.
+What the demo's actions come to on that date is in tests/reports/demo_outstanding.py.
 """
 
 from datetime import date
@@ -9,30 +8,15 @@ from datetime import date
 import pytest
 import sqlalchemy as sa
 
-from tests.actions.helpers import signed_in, text_of
+from tests.actions.helpers import references_in, text_of
+from tests.clients import sign_in
+from tests.reports.demo_outstanding import AS_AT, EXPECTED, NOT_CONFIDENTIAL
 from tracker.auth.models import User
 from tracker.extensions import db
 from tracker.plans.models import Plan, PlanStatus, Priority
 from tracker.reports.outstanding.data import confidential_condition, outstanding
 
 pytestmark = pytest.mark.read_only_demo
-
-AS_AT = date(2024, 2, 27)
-# Most overdue first, then the rest by due date (and reference when the date is shared).
-EXPECTED = [
-    ("COM-2023-07-05a", 58, date(2023, 12, 31)),
-    ("COM-2023-10-04a", 27, date(2024, 1, 31)),
-    ("COM-2023-10-07b", 11, date(2024, 2, 16)),
-    ("COM-2023-10-09a", 4, date(2024, 2, 23)),
-    ("COM-2023-10-04b", 0, date(2024, 2, 29)),
-    ("COM-2023-10-05a", 0, date(2024, 3, 29)),
-    ("JEM-2023-11-05a", 0, date(2024, 3, 31)),
-    ("DQ-2024-01-03a", 0, date(2024, 4, 16)),
-    ("DQ-2024-01-03b", 0, date(2024, 4, 16)),
-    ("COM-2023-10-08a", 0, date(2024, 4, 30)),
-]
-CONFIDENTIAL = {"JEM-2023-11-05a", "COM-2023-10-08a"}
-NOT_CONFIDENTIAL = [row for row in EXPECTED if row[0] not in CONFIDENTIAL]
 
 
 def report(**options):
@@ -102,20 +86,18 @@ def test_actions_raised_after_the_date_are_left_out(read_only_demo):
 def test_page_shows_the_same_report_and_confidential_only_to_those_who_may_see_it(
     app, read_only_demo
 ):
-    from tests.actions.helpers import references_in
-
     for username, expected in (
         ("dmpc", EXPECTED),
         ("lead", EXPECTED),
         ("viewer", NOT_CONFIDENTIAL),
     ):
-        response = signed_in(app, user(username)).get(
+        response = sign_in(app.test_client(), user(username)).get(
             "/reports/outstanding-actions?as_at=2024-02-27"
         )
         assert response.status_code == 200
         assert references_in(response) == [reference for reference, _, _ in expected], username
     page = text_of(
-        signed_in(app, user("viewer")).get(
+        sign_in(app.test_client(), user("viewer")).get(
             "/reports/outstanding-actions?as_at=27&as_at=2&as_at=2024"
         )
     )
@@ -128,7 +110,7 @@ def test_page_defaults_to_today_and_reports_a_wrong_date(app, read_only_demo):
     from tracker.kit.dates import today
     from tracker.kit.dates import long_date
 
-    viewer = signed_in(app, user("viewer"))
+    viewer = sign_in(app.test_client(), user("viewer"))
     assert f"Outstanding actions as at {long_date(today())}" in text_of(
         viewer.get("/reports/outstanding-actions")
     )
