@@ -32,3 +32,23 @@ def sign_in(client, user):
         session["_user_id"] = user.get_id()
         session["_fresh"] = True
     return client
+
+
+# The password every user made by the tests' factories has.
+PASSWORD = "correct-horse-battery"
+
+
+class Auth:
+    """Sign in and out through the real form, as a person would: for the tests of that form.
+
+    Other tests sign in with `login_as` or `tests.clients.sign_in`, which skip the password check.
+    """
+
+    def __init__(self, client):
+        self.client = client
+
+    def login(self, username: str, password: str = PASSWORD, **kwargs):
+        return self.client.post("/login", data={"username": username, "password": password}, **kwargs)
+
+    def logout(self):
+        return self.client.post("/logout")

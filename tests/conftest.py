@@ -6,46 +6,17 @@ a count of the SQL statements a page runs.
 The schema is built by the migrations, as in production.
 """
 
-import os
-import re
 import uuid
-from contextlib import contextmanager
 
 import flask_migrate
-import psycopg
 import pytest
 import sqlalchemy as sa
 
-from tests.clients import SeparateRequestsClient, sign_in
+from tests.clients import Auth, SeparateRequestsClient, sign_in
+from tests.database import BACKEND, new_database
 from tests.queries import counting_queries
 from tracker import create_app
 from tracker.extensions import db, limiter, talisman
-
-BACKEND = os.environ.get("TEST_DATABASE", "sqlite")
-POSTGRES_URL = os.environ.get("TEST_POSTGRES_URL", "postgresql://postgres@127.0.0.1:5432/test")
-PASSWORD = "correct-horse-battery"
-
-
-def _postgres_admin_url() -> str:
-    return re.sub(r"^postgresql(\+psycopg)?://", "postgresql://", POSTGRES_URL)
-
-
-@contextmanager
-def new_database(folder):
-    """The URL of a new, empty database for the backend under test; dropped afterwards."""
-    if BACKEND == "sqlite":
-        yield f"sqlite:///{folder / 'test.sqlite'}"
-        return
-    name = f"tracker_test_{uuid.uuid4().hex[:12]}"
-    admin = _postgres_admin_url()
-    with psycopg.connect(admin, autocommit=True) as conn:
-        conn.execute(f'CREATE DATABASE "{name}"')
-    base = admin.rsplit("/", 1)[0]
-    try:
-        yield f"postgresql+psycopg://{base.removeprefix('postgresql://')}/{name}"
-    finally:
-        with psycopg.connect(admin, autocommit=True) as conn:
-            conn.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
 
 
 @pytest.fixture(scope="session")
@@ -159,22 +130,6 @@ def demo():
 
     demo_data.load()
     return demo_data
-
-
-class Auth:
-    """Sign in and out through the real form, as a person would: for the tests of that form.
-
-    Other tests sign in with `login_as` or `tests.clients.sign_in`, which skip the password check.
-    """
-
-    def __init__(self, client):
-        self.client = client
-
-    def login(self, username: str, password: str = PASSWORD, **kwargs):
-        return self.client.post("/login", data={"username": username, "password": password}, **kwargs)
-
-    def logout(self):
-        return self.client.post("/logout")
 
 
 @pytest.fixture

@@ -1,6 +1,6 @@
 """Changing your own password, and sessions ending when a password changes."""
 
-from tests.conftest import PASSWORD
+from tests.clients import PASSWORD
 from tracker.extensions import db
 
 NEW_PASSWORD = "four unrelated words here"

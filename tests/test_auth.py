@@ -2,7 +2,7 @@
 
 import pytest
 
-from tests.conftest import PASSWORD
+from tests.clients import PASSWORD
 
 
 def test_sign_in_page_has_labelled_fields(client):

@@ -7,9 +7,8 @@ import sqlalchemy as sa
 
 from tests.clients import sign_in
 from tracker.extensions import db
-from tracker.kit.dates import today
+from tracker.kit.dates import long_date, today
 from tracker.models import Action, ActionStatus, Meeting, Organisation, User
-from tracker.kit.dates import long_date
 
 pytestmark = pytest.mark.read_only_demo
 

@@ -5,7 +5,7 @@ import pytest
 import sqlalchemy as sa
 from alembic import command
 
-from tests.conftest import new_database
+from tests.database import new_database
 from tracker.extensions import db
 
 

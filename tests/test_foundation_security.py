@@ -4,7 +4,7 @@ import re
 
 import pytest
 
-from tests.conftest import PASSWORD
+from tests.clients import PASSWORD
 
 
 def csrf_token(page: str) -> str:

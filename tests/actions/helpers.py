@@ -1,7 +1,6 @@
 """Helpers for the actions and outstanding-report tests: actions with their organisation, lead and
 history, and ways to read pages."""
 
-import re
 from datetime import UTC, date, datetime
 
 import sqlalchemy as sa
@@ -77,26 +76,12 @@ def audit_events(action: Action) -> list[str]:
     )
 
 
-def text_of(response) -> str:
-    return response.get_data(as_text=True)
 
 
-def references_in(response) -> list[str]:
-    """The action references linked from a page, in the order the page lists them."""
-    return re.findall(r'href="/actions/\d+">([A-Z]+-[\w-]+)</a>', text_of(response))
 
 
-def hidden_version(response, prefix: str = "update") -> str:
-    """The action version a form on the page carries (what the person saw)."""
-    found = re.search(rf'name="{prefix}-version" type="hidden" value="(\d+)"', text_of(response))
-    assert found, f"no {prefix}-version field on the page"
-    return found.group(1)
 
 
-def error_summary(response) -> str:
-    page = text_of(response)
-    start = page.find('class="govuk-error-summary"')
-    return "" if start == -1 else page[start : page.find("</ul>", start)]
 
 
 FAR_PAST = date(2000, 1, 1)

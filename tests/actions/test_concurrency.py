@@ -8,7 +8,8 @@ the check at the same moment.
 import pytest
 import sqlalchemy as sa
 
-from tests.actions.helpers import hidden_version, history, make_action, reload, text_of
+from tests.actions.helpers import history, make_action, reload
+from tests.pages import hidden_version, text_of
 from tracker.actions import services
 from tracker.actions.models import Action, ActionStatus
 from tracker.extensions import db

@@ -2,8 +2,9 @@
 
 from datetime import date
 
-from tests.actions.helpers import audit_events, error_summary, history, make_action, reload, text_of
+from tests.actions.helpers import audit_events, history, make_action, reload
 from tests.factories import OrganisationFactory, PersonFactory
+from tests.pages import error_summary, text_of
 from tests.plans.factories import IndicatorFactory, PriorityFactory
 from tracker.actions.models import ActionStatus, UpdateKind
 from tracker.extensions import db

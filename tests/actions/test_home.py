@@ -2,8 +2,9 @@
 
 from datetime import timedelta
 
-from tests.actions.helpers import make_action, references_in, text_of
+from tests.actions.helpers import make_action
 from tests.factories import OrganisationFactory
+from tests.pages import references_in, text_of
 from tracker.actions.models import ActionStatus
 from tracker.kit.dates import today
 

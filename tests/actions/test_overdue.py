@@ -7,8 +7,9 @@ from datetime import date, timedelta
 
 import sqlalchemy as sa
 
-from tests.actions.helpers import make_action, references_in, text_of
+from tests.actions.helpers import make_action
 from tests.factories import OrganisationFactory
+from tests.pages import references_in, text_of
 from tests.plans.factories import PriorityFactory
 from tracker.actions import overdue, queries
 from tracker.actions.models import FINISHED_STATUSES, Action, ActionStatus

@@ -4,8 +4,9 @@ from datetime import UTC, date, datetime, timedelta
 
 import pytest
 
-from tests.actions.helpers import make_action, meeting_type, references_in, text_of
+from tests.actions.helpers import make_action, meeting_type
 from tests.factories import AgendaItemFactory, MeetingFactory, OrganisationFactory, PersonFactory
+from tests.pages import references_in, text_of
 from tests.plans.factories import IndicatorFactory, PriorityFactory
 from tracker.actions.models import ActionStatus
 from tracker.extensions import db

@@ -2,7 +2,8 @@
 
 from datetime import date, timedelta
 
-from tests.actions.helpers import audit_events, error_summary, history, make_action, reload, text_of
+from tests.actions.helpers import audit_events, history, make_action, reload
+from tests.pages import error_summary, text_of
 from tracker.actions.models import ActionStatus, UpdateKind
 from tracker.kit.dates import today
 

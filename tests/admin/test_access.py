@@ -2,8 +2,8 @@
 
 import pytest
 
-from tests.admin.conftest import audit_entries, count
 from tests.factories import MeetingTypeFactory
+from tests.records import audit_entries, count
 from tracker.auth.models import User
 from tracker.directory.models import MeetingType, Organisation, Person
 from tracker.extensions import db

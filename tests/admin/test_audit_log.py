@@ -2,7 +2,7 @@
 
 from datetime import UTC, datetime, timedelta
 
-from tests.admin.conftest import text_of
+from tests.pages import text_of
 from tracker.admin import services
 from tracker.audit import AuditEntry
 from tracker.extensions import db

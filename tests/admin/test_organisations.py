@@ -2,8 +2,9 @@
 
 import re
 
-from tests.admin.conftest import audit_entries, count, error_summary, text_of
 from tests.factories import OrganisationFactory, PersonFactory
+from tests.pages import error_summary, text_of
+from tests.records import audit_entries, count
 from tracker.admin import services
 from tracker.directory.models import Organisation
 from tracker.extensions import db

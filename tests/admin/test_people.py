@@ -2,8 +2,9 @@
 
 import sqlalchemy as sa
 
-from tests.admin.conftest import audit_entries, count, error_summary, text_of
 from tests.factories import OrganisationFactory, PersonFactory
+from tests.pages import error_summary, text_of
+from tests.records import audit_entries, count
 from tracker.directory.models import Organisation, Person
 from tracker.extensions import db
 

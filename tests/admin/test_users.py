@@ -2,8 +2,9 @@
 
 import sqlalchemy as sa
 
-from tests.admin.conftest import audit_entries, count, error_summary, text_of
-from tests.conftest import Auth
+from tests.clients import Auth
+from tests.pages import error_summary, text_of
+from tests.records import audit_entries, count
 from tracker.auth.models import Role, User
 from tracker.extensions import db
 

@@ -5,14 +5,13 @@ injected into every page), `sign_in(page, username)` for the demo users, and `ax
 """
 
 import threading
-from pathlib import Path
 
 import pytest
 from werkzeug.serving import make_server
 
-ROOT = Path(__file__).resolve().parents[2]
+from tests.browser.axe import AXE
+
 CHROMIUM = "/usr/bin/chromium"
-AXE = ROOT / "node_modules" / "axe-core" / "axe.min.js"
 CHROMIUM_ARGS = [
     "--headless",
     "--no-sandbox",
@@ -79,23 +78,3 @@ def sign_in():
         page.wait_for_url(lambda url: "/login" not in url)
 
     return sign_in
-
-
-def axe_violations(page) -> list[dict]:
-    """axe-core's violations for the page as it stands (WCAG 2.0-2.2 A and AA rules).
-
-    Waits for the page a click has just opened to finish loading first: on a busy machine axe
-    could otherwise check a document that is still empty.
-    """
-    page.wait_for_load_state("load")
-    page.locator("main h1").first.wait_for(state="attached")
-    return page.evaluate(
-        """async () => {
-            const result = await axe.run(document, {
-                runOnly: {type: "tag", values: ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa", "best-practice"]},
-                resultTypes: ["violations"]
-            });
-            return result.violations.map(v => ({id: v.id, impact: v.impact, help: v.help,
-                nodes: v.nodes.map(n => n.target.join(" ")).slice(0, 5)}));
-        }"""
-    )

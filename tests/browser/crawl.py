@@ -19,7 +19,7 @@ from urllib.parse import parse_qsl, urlsplit
 from playwright.sync_api import Error as PlaywrightError
 from playwright.sync_api import Page, Response
 
-from tests.browser.conftest import ROOT, axe_violations
+from tests.browser.axe import ROOT, axe_violations
 
 VNU = ROOT / "node_modules" / "vnu-jar" / "build" / "dist" / "vnu.jar"
 PER_PATTERN = 3

@@ -5,7 +5,7 @@ from pathlib import Path
 import pytest
 from playwright.sync_api import expect
 
-from tests.browser.conftest import AXE, axe_violations
+from tests.browser.axe import AXE, axe_violations
 
 REFERENCE = "COM-2023-10-05a"
 

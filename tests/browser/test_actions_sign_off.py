@@ -4,7 +4,7 @@ import re
 
 from playwright.sync_api import expect
 
-from tests.browser.conftest import axe_violations
+from tests.browser.axe import axe_violations
 
 REFERENCE = "COM-2023-10-07b"  # open, owned by WYP, long overdue
 

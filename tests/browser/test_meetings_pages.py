@@ -5,7 +5,7 @@ from datetime import datetime
 import sqlalchemy as sa
 
 from tests.access.lookup import Demo
-from tests.browser.conftest import axe_violations
+from tests.browser.axe import axe_violations
 from tracker.extensions import db
 from tracker.meetings.models import Meeting
 

@@ -6,7 +6,7 @@ import re
 from docx import Document
 from playwright.sync_api import expect
 
-from tests.browser.conftest import axe_violations
+from tests.browser.axe import axe_violations
 
 
 def no_axe_violations(page):

@@ -5,7 +5,7 @@ import re
 
 from playwright.sync_api import expect
 
-from tests.browser.conftest import axe_violations
+from tests.browser.axe import axe_violations
 
 PRIORITY = "Safer Places and Thriving Communities"
 

@@ -8,9 +8,9 @@ from tests.factories import ActionFactory, PersonFactory
 from tests.meetings.factories import com_type, meeting_with_items, organisation
 from tracker.actions.models import Action
 from tracker.actions.raising import next_reference
-from tracker.kit.lettering import letters
 from tracker.audit import AuditEntry
 from tracker.extensions import db
+from tracker.kit.lettering import letters
 from tracker.plans.models import Indicator, Plan, PlanStatus, Priority
 
 

@@ -8,8 +8,8 @@ from datetime import date
 import pytest
 import sqlalchemy as sa
 
-from tests.actions.helpers import references_in, text_of
 from tests.clients import sign_in
+from tests.pages import references_in, text_of
 from tests.reports.demo_outstanding import AS_AT, EXPECTED, NOT_CONFIDENTIAL
 from tracker.auth.models import User
 from tracker.extensions import db
@@ -107,8 +107,7 @@ def test_page_shows_the_same_report_and_confidential_only_to_those_who_may_see_i
 
 
 def test_page_defaults_to_today_and_reports_a_wrong_date(app, read_only_demo):
-    from tracker.kit.dates import today
-    from tracker.kit.dates import long_date
+    from tracker.kit.dates import long_date, today
 
     viewer = sign_in(app.test_client(), user("viewer"))
     assert f"Outstanding actions as at {long_date(today())}" in text_of(

@@ -1,0 +1,26 @@
+"""axe-core in the browser tests: where it is, and the violations it finds on a page."""
+
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[2]
+AXE = ROOT / "node_modules" / "axe-core" / "axe.min.js"
+
+
+def axe_violations(page) -> list[dict]:
+    """axe-core's violations for the page as it stands (WCAG 2.0-2.2 A and AA rules).
+
+    Waits for the page a click has just opened to finish loading first: on a busy machine axe
+    could otherwise check a document that is still empty.
+    """
+    page.wait_for_load_state("load")
+    page.locator("main h1").first.wait_for(state="attached")
+    return page.evaluate(
+        """async () => {
+            const result = await axe.run(document, {
+                runOnly: {type: "tag", values: ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa", "best-practice"]},
+                resultTypes: ["violations"]
+            });
+            return result.violations.map(v => ({id: v.id, impact: v.impact, help: v.help,
+                nodes: v.nodes.map(n => n.target.join(" ")).slice(0, 5)}));
+        }"""
+    )

@@ -1,0 +1,27 @@
+"""Reading what a page says, as the tests check it: its text, the GOV.UK error summary, the action
+references it lists and the version a form carries."""
+
+import re
+
+
+def text_of(response) -> str:
+    return response.get_data(as_text=True)
+
+
+def error_summary(response) -> str:
+    """The GOV.UK error summary's text, or '' when the page has none."""
+    page = text_of(response)
+    start = page.find('class="govuk-error-summary"')
+    return "" if start == -1 else page[start : page.find("</ul>", start)]
+
+
+def references_in(response) -> list[str]:
+    """The action references linked from a page, in the order the page lists them."""
+    return re.findall(r'href="/actions/\d+">([A-Z]+-[\w-]+)</a>', text_of(response))
+
+
+def hidden_version(response, prefix: str = "update") -> str:
+    """The action version a form on the page carries (what the person saw)."""
+    found = re.search(rf'name="{prefix}-version" type="hidden" value="(\d+)"', text_of(response))
+    assert found, f"no {prefix}-version field on the page"
+    return found.group(1)
