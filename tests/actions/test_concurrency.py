@@ -20,8 +20,7 @@ def test_service_refuses_a_change_from_an_older_version(users):
     seen = action.version
     services.add_update(
         action, users["lead"], note="First.", status=ActionStatus.IN_PROGRESS, seen_version=seen
-    )
-    services.save()
+    )  # saved: each service is one transaction
 
     with pytest.raises(services.ActionChanged):
         services.add_update(
@@ -53,11 +52,11 @@ def test_a_write_racing_past_the_check_is_refused_by_the_database(users):
     # Both passed the version check; the other commits first.
     someone_else_writes(action.id)
 
-    services.add_update(
-        action, users["lead"], note="Mine.", status=ActionStatus.IN_PROGRESS, seen_version=seen
-    )
+    # The commit at the end of the service finds the row's version moved on.
     with pytest.raises(services.ActionChanged):
-        services.save()
+        services.add_update(
+            action, users["lead"], note="Mine.", status=ActionStatus.IN_PROGRESS, seen_version=seen
+        )
 
     action = reload(action)
     assert (action.text, action.status) == ("Changed elsewhere.", ActionStatus.OPEN)

@@ -1,5 +1,6 @@
 """Records for the meetings tests, built on the shared factories."""
 
+import json
 from datetime import datetime
 
 from tests.factories import (
@@ -60,3 +61,9 @@ __all__ = [
     "organisation",
     "meeting_with_items",
 ]
+
+
+def item_as_shown(item) -> str:
+    """What an agenda item's edit page carries of the item as it showed it (kit.conflicts)."""
+    return json.dumps({"title": item.title, "presenter_id": item.presenter_id,
+                       "notes": item.notes, "paper_links": item.paper_links})

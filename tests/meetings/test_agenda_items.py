@@ -3,9 +3,8 @@
 import sqlalchemy as sa
 
 from tests.factories import ActionFactory, PersonFactory
-from tests.meetings.factories import meeting_with_items
+from tests.meetings.factories import item_as_shown, meeting_with_items
 from tracker.extensions import db
-from tracker.meetings.items import content_digest
 from tracker.meetings.models import AgendaItem, Meeting
 
 
@@ -22,7 +21,7 @@ def item_form(item: AgendaItem, **changes) -> dict:
         "papers-0-title": "",
         "papers-0-url": "",
         "version": str(item.version),
-        "digest": content_digest(item),
+        "original": item_as_shown(item),
         "save": "Save item",
     }
     form.update(changes)
@@ -186,7 +185,7 @@ def test_a_second_editor_does_not_silently_overwrite_the_first(client, secretari
     assert f'name="version" type="hidden" value="{version}"' in second.text
     again = client.post(
         f"/meetings/{meeting.id}/items/{item.id}/edit",
-        data={**opened, "version": str(version), "digest": content_digest(item), "notes": "Merged notes"},
+        data={**opened, "version": str(version), "original": item_as_shown(item), "notes": "Merged notes"},
     )
     assert again.status_code == 302
     db.session.refresh(item)

@@ -2,10 +2,9 @@
 
 import sqlalchemy as sa
 
-from tests.meetings.factories import com_type, meeting_with_items, organisation
+from tests.meetings.factories import com_type, item_as_shown, meeting_with_items, organisation
 from tracker.audit import AuditEntry
 from tracker.extensions import db
-from tracker.meetings.items import content_digest
 from tracker.meetings.models import Meeting, MinutesRevision, MinutesStatus
 
 
@@ -22,7 +21,7 @@ def edit_notes(client, meeting, item, notes, **extra):
             "presenter": "",
             "notes": notes,
             "version": str(item.version),
-            "digest": content_digest(item),
+            "original": item_as_shown(item),
             **extra,
         },
     )

@@ -4,9 +4,8 @@ import io
 
 from docx import Document
 
-from tests.meetings.factories import com_type, meeting_with_items
+from tests.meetings.factories import com_type, item_as_shown, meeting_with_items
 from tracker.extensions import db
-from tracker.meetings.items import content_digest
 from tracker.meetings.models import AgendaItem, MinutesStatus
 
 HOSTILE = (
@@ -24,7 +23,7 @@ def test_hostile_notes_are_stored_as_written_and_never_rendered_as_html(client, 
     response = client.post(
         f"/meetings/{meeting.id}/items/{item.id}/edit",
         data={"title": "One <i>item</i>", "presenter": "", "notes": HOSTILE,
-              "version": str(item.version), "digest": content_digest(item)},
+              "version": str(item.version), "original": item_as_shown(item)},
     )
     assert response.status_code == 302
     db.session.expire_all()

@@ -9,7 +9,7 @@ import sqlalchemy as sa
 from flask import abort, flash, redirect, render_template, url_for
 from flask_login import current_user
 
-from tracker.actions import services
+from tracker.actions import bp, services
 from tracker.actions.forms import (
     EditActionForm,
     ExtensionForm,
@@ -19,8 +19,8 @@ from tracker.actions.forms import (
 )
 from tracker.actions.models import ActionStatus
 from tracker.actions.services import ActionChanged, ActionError, NotAllowed
-from tracker.actions.views import bp, load_action, render_action
-from tracker.auth.permissions import Permission, can_update_action, permission_required
+from tracker.actions.views import load_action, render_action
+from tracker.auth.permissions import Permission, permission_required
 from tracker.directory import queries as directory
 from tracker.directory.models import Organisation, Person
 from tracker.extensions import db
@@ -29,14 +29,13 @@ from tracker.plans.models import Indicator, Priority
 
 
 def apply(action_id: int, change, form, *, render, success: str):
-    """Run `change` (which calls a service), commit, and redirect to the action with `success`.
+    """Run `change` (a service, which commits) and redirect to the action with `success`.
 
     If the action changed since the person opened it, or its state no longer allows the change,
     nothing is saved and the form comes back with what they typed.
     """
     try:
         change()
-        services.save()
     except ActionChanged:
         db.session.rollback()
         return render(load_action(action_id), form, code=409, changed=True)
@@ -45,6 +44,9 @@ def apply(action_id: int, change, form, *, render, success: str):
         abort(403)
     except ActionError as error:
         db.session.rollback()
+        if error.field and error.field in form:
+            form[error.field].errors = [*form[error.field].errors, str(error)]
+            return render(load_action(action_id), form, code=400)
         return render(load_action(action_id), form, code=409, problem=str(error))
     flash(success, "success")
     return redirect(url_for("actions.detail", action_id=action_id))
@@ -59,7 +61,9 @@ def on_action_page(action, form, *, code, changed=False, problem=""):
 def add_update(action_id: int):
     action = load_action(action_id)
     # Refused before the form is read: nothing a lead of another organisation sends is used.
-    if not can_update_action(current_user, action):
+    try:
+        services.require_can_update(current_user, action)
+    except NotAllowed:
         abort(403)
     form = UpdateForm(prefix="update")
     if not form.validate():
@@ -177,12 +181,6 @@ def edit(action_id: int):
     indicators = db.session.scalars(
         sa.select(Indicator).where(Indicator.id.in_([int(value) for value in form.indicators.data]))
     ).all()
-
-    if lead is not None and lead.organisation_id != owner.id:
-        form.lead.errors = [
-            f"{lead.name} does not work for {owner.name}: choose a lead from the owner"
-        ]
-        return render_edit(action, form, code=400)
 
     def change():
         services.edit(

@@ -18,7 +18,6 @@ from govuk_frontend_wtf.wtforms_widgets import (
 )
 from wtforms import (
     BooleanField,
-    HiddenField,
     IntegerField,
     RadioField,
     SelectField,
@@ -39,6 +38,7 @@ from wtforms.validators import (
 from tracker.actions.models import ActionStatus
 from tracker.actions.queries import SORTS
 from tracker.actions.services import LEAD_STATUSES
+from tracker.kit.conflicts import SeenForm
 from tracker.kit.dates import today
 from tracker.kit.forms import GovDateField, choices
 from tracker.meetings.forms import MinutesForm
@@ -53,16 +53,8 @@ def web_address(form, field) -> None:
         raise ValidationError("Enter a full web address, like https://www.example.org/report.pdf")
 
 
-class VersionedForm(FlaskForm):
-    # The version of the action on the page the person opened.
-    version = HiddenField()
-
-    @property
-    def seen_version(self) -> int | None:
-        try:
-            return int(self.version.data)
-        except (TypeError, ValueError):
-            return None
+class VersionedForm(SeenForm):
+    """A form that changes an action, carrying the version its page showed (kit.conflicts)."""
 
 
 class RegisterFilterForm(FlaskForm):

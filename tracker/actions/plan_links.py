@@ -5,6 +5,7 @@ Each link or unlink is an entry in the action's history, like any other change t
 
 from tracker.actions import history
 from tracker.actions.models import Action, UpdateKind
+from tracker.kit.conflicts import save
 from tracker.plans.models import Indicator, Plan, Priority
 
 
@@ -36,6 +37,7 @@ def link(priority: Priority, action: Action, user, indicators: list[Indicator] =
         changes=changes, event="action.linked",
         summary=f"Linked {action.reference} to {priority.title}",
     )
+    save()
     return True
 
 
@@ -57,13 +59,15 @@ def unlink(priority: Priority, action: Action, user) -> bool:
         changes=changes, event="action.unlinked",
         summary=f"Unlinked {action.reference} from {priority.title}",
     )
+    save()
     return True
 
 
 def carry_forward(source: Plan, copy: Plan, user) -> None:
     """Link the outstanding actions of `source`'s priorities and indicators to their copies in
     `copy` as well (each action's history says so), so work in flight follows the new version;
-    the old links stay, so the old plan keeps its history."""
+    the old links stay, so the old plan keeps its history. Runs inside `plans.services.copy_plan`'s
+    transaction (its `carry`), which commits."""
     carried: dict[Action, list[str]] = {}
     for old, new in zip(source.priorities, copy.priorities, strict=True):
         for action in old.actions:

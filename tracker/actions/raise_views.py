@@ -52,7 +52,6 @@ def raise_action(meeting_id: int, item_id: int):
             priorities=[p for p in priorities if str(p.id) in chosen_priorities],
             indicators=[i for i in indicators if str(i.id) in chosen_indicators],
         )
-        db.session.commit()
         flash(f"Action {action.reference} has been raised under item {item.number}.", "success")
         return redirect(url_for("meetings.edit_item", meeting_id=meeting.id, item_id=item.id))
     return render_template(

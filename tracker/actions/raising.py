@@ -14,6 +14,7 @@ from tracker.actions import history
 from tracker.actions.models import Action, ActionStatus, UpdateKind
 from tracker.directory.models import Organisation, Person
 from tracker.extensions import db
+from tracker.kit.conflicts import save
 from tracker.kit.lettering import letter_index, letters
 from tracker.meetings.lifecycle import note_change
 from tracker.meetings.models import AgendaItem
@@ -55,7 +56,7 @@ def raise_action(
     """Add an open action at the end of `item`'s actions, with its first history entry.
 
     Raising an action changes the minutes, so it is also noted as a change to the meeting's
-    record (a correction, with `reason`, once the minutes are published). The caller commits. A
+    record (a correction, with `reason`, once the minutes are published), in one transaction. A
     reference taken by someone else at the same moment shows up as an IntegrityError on commit;
     nothing is saved and the secretariat can raise it again.
     """
@@ -93,4 +94,5 @@ def raise_action(
         f"Raised action {action.reference} under item {item.number}", reason, entity=item,
         action_id=action.id,
     )
+    save()
     return action

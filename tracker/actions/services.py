@@ -1,19 +1,17 @@
 """What people do to an action once it is raised: update it, sign it off, edit it, set it aside.
 
-Each function changes one action, adds an entry to its history (who, when, what changed) and an
-audit entry, and leaves the commit to the caller, who calls `save()`. Every change bumps the
-action's version, so a change made from a page opened before someone else's is refused
-(`ActionChanged`) rather than silently written over theirs.
+Each function checks that the user may make the change, changes one action, adds an entry to its
+history (who, when, what changed) with its audit entry, and commits: one transaction. Every change
+bumps the action's version, so a change made from a page opened before someone else's is refused
+(`ActionChanged`, kit.conflicts) rather than silently written over theirs.
 """
 
 from datetime import date
 
-from sqlalchemy.orm.exc import StaleDataError
-
 from tracker.actions import history
 from tracker.actions.models import Action, ActionStatus, ActionUpdate, UpdateKind
 from tracker.auth.permissions import Permission, can, can_update_action
-from tracker.extensions import db
+from tracker.kit.conflicts import ChangedMeanwhile, reconcile, save
 from tracker.kit.dates import today
 
 # The statuses a lead may move their action to; only the DMPC closes an action.
@@ -22,33 +20,26 @@ SET_ASIDE_STATUSES = (ActionStatus.SUPERSEDED, ActionStatus.DROPPED)
 
 
 class ActionError(Exception):
-    """A change the action's current state does not allow; the message is for the user."""
+    """A change the action's current state does not allow; the message is for the user, and
+    `field` names the form field it concerns, where there is one."""
+
+    def __init__(self, message: str, field: str | None = None):
+        super().__init__(message)
+        self.field = field
 
 
 class NotAllowed(ActionError):
     """The user may not make this change to this action."""
 
 
-class ActionChanged(ActionError):
-    """Someone else changed the action after the user opened it."""
-
-    def __init__(self, message: str = "This action changed since you opened it."):
-        super().__init__(message)
+# Someone else changed the action after the user opened it (kit.conflicts): any change counts,
+# since an action's forms edit its state, not fields of it.
+ActionChanged = ChangedMeanwhile
 
 
 def check_version(action: Action, seen_version: int | None) -> None:
     """Refuse a change made from a page showing an older version of the action."""
-    if seen_version is not None and seen_version != action.version:
-        raise ActionChanged()
-
-
-def save() -> None:
-    """Commit the change; if another writer got in first, undo it and raise `ActionChanged`."""
-    try:
-        db.session.commit()
-    except StaleDataError:
-        db.session.rollback()
-        raise ActionChanged() from None
+    reconcile(action, seen_version)
 
 
 def _iso(value: date | None) -> str | None:
@@ -60,6 +51,12 @@ def _require_outstanding(action: Action) -> None:
         raise ActionError(
             f"This action is {action.status_label.lower()}; it can no longer be changed."
         )
+
+
+def require_can_update(user, action: Action) -> None:
+    """A progress update is for the owning organisation's lead, or the secretariat for them."""
+    if not can_update_action(user, action):
+        raise NotAllowed("You can only update actions your organisation owns.")
 
 
 def add_update(
@@ -78,8 +75,7 @@ def add_update(
     It may move the status between open, in progress and completed – awaiting sign-off, link to
     evidence, and ask for a new due date with a reason (decided by the DMPC).
     """
-    if not can_update_action(user, action):
-        raise NotAllowed("You can only update actions your organisation owns.")
+    require_can_update(user, action)
     check_version(action, seen_version)
     _require_outstanding(action)
     if status not in LEAD_STATUSES:
@@ -95,7 +91,7 @@ def add_update(
         action.requested_due_on = requested_due_on
         action.requested_due_reason = reason.strip()
     action.status = status
-    return history.record(
+    entry = history.record(
         action,
         user,
         UpdateKind.EXTENSION_REQUEST if requested_due_on else UpdateKind.UPDATE,
@@ -105,6 +101,8 @@ def add_update(
         evidence_url=evidence_url.strip(),
         changes=changes,
     )
+    save()
+    return entry
 
 
 def _require_sign_off(user) -> None:
@@ -125,7 +123,7 @@ def sign_off(
     # A pending request for more time means nothing once the action is closed.
     action.requested_due_on = None
     action.requested_due_reason = ""
-    return history.record(
+    entry = history.record(
         action,
         user,
         UpdateKind.SIGN_OFF,
@@ -133,6 +131,8 @@ def sign_off(
         old_status=ActionStatus.AWAITING_SIGN_OFF,
         new_status=ActionStatus.CLOSED,
     )
+    save()
+    return entry
 
 
 def send_back(
@@ -155,7 +155,7 @@ def send_back(
         changes["due_on"] = [_iso(action.due_on), _iso(due_on)]
         action.due_on = due_on
     action.status = ActionStatus.IN_PROGRESS
-    return history.record(
+    entry = history.record(
         action,
         user,
         UpdateKind.SENT_BACK,
@@ -164,6 +164,8 @@ def send_back(
         new_status=ActionStatus.IN_PROGRESS,
         changes=changes,
     )
+    save()
+    return entry
 
 
 def decide_extension(
@@ -189,7 +191,9 @@ def decide_extension(
     action.requested_due_on = None
     action.requested_due_reason = ""
     kind = UpdateKind.EXTENSION_ACCEPTED if accept else UpdateKind.EXTENSION_REFUSED
-    return history.record(action, user, kind, note.strip(), changes=changes)
+    entry = history.record(action, user, kind, note.strip(), changes=changes)
+    save()
+    return entry
 
 
 def _names(records) -> list[str]:
@@ -221,7 +225,9 @@ def edit(
     if not text.strip():
         raise ActionError("Enter the action.")
     if lead is not None and lead.organisation_id != owner.id:
-        raise ActionError(f"{lead.name} does not work for {owner.name}.")
+        raise ActionError(
+            f"{lead.name} does not work for {owner.name}: choose a lead from the owner", "lead"
+        )
     changes: dict[str, list] = {}
 
     def change(name: str, old, new, shown=lambda value: value) -> None:
@@ -246,7 +252,9 @@ def edit(
     action.indicators = list(indicators)
     action.confidential = confidential
     action.recurring = recurring
-    return history.record(action, user, UpdateKind.EDIT, note.strip(), changes=changes)
+    entry = history.record(action, user, UpdateKind.EDIT, note.strip(), changes=changes)
+    save()
+    return entry
 
 
 def set_aside(
@@ -272,4 +280,6 @@ def set_aside(
     action.requested_due_on = None
     action.requested_due_reason = ""
     kind = UpdateKind.SUPERSEDED if status == ActionStatus.SUPERSEDED else UpdateKind.DROPPED
-    return history.record(action, user, kind, reason.strip(), old_status=old_status, new_status=status)
+    entry = history.record(action, user, kind, reason.strip(), old_status=old_status, new_status=status)
+    save()
+    return entry

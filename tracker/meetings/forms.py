@@ -19,8 +19,6 @@ from wtforms import (
     FieldList,
     Form,
     FormField,
-    HiddenField,
-    IntegerField,
     RadioField,
     SelectField,
     StringField,
@@ -28,9 +26,9 @@ from wtforms import (
     TextAreaField,
     ValidationError,
 )
-from wtforms.validators import DataRequired, InputRequired, Length, Optional
-from wtforms.widgets import HiddenInput
+from wtforms.validators import DataRequired, InputRequired, Length
 
+from tracker.kit.conflicts import SeenForm
 from tracker.kit.forms import GovDateField, choices
 from tracker.meetings.models import AttendanceKind, MinutesStatus, PreviousMinutesOutcome
 from tracker.meetings.notes import is_safe_link
@@ -204,7 +202,9 @@ class PaperForm(Form):
             raise ValidationError("Enter the paper's title")
 
 
-class AgendaItemForm(MinutesForm):
+class AgendaItemForm(SeenForm, MinutesForm):
+    tracked = ("title", "presenter_id", "notes", "paper_links")
+
     title = StringField(
         "Title",
         widget=GovTextInput(),
@@ -222,8 +222,6 @@ class AgendaItemForm(MinutesForm):
         validators=[Length(max=100_000)],
     )
     position = SelectField("Place in the agenda", widget=GovSelect())
-    version = IntegerField(widget=HiddenInput(), validators=[Optional()])
-    digest = HiddenField()
     save = SubmitField("Save item", widget=GovSubmitInput())
     save_and_raise = SubmitField("Save and raise an action", widget=GovSubmitInput())
 

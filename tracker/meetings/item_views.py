@@ -9,6 +9,7 @@ from tracker.auth.permissions import Permission, can_see_action, permission_requ
 from tracker.directory import queries as directory
 from tracker.directory.models import Person
 from tracker.extensions import db
+from tracker.kit.conflicts import ChangedMeanwhile
 from tracker.meetings import agenda, bp, forms, items, services
 from tracker.meetings.lifecycle import MinutesError
 from tracker.meetings.services import load_meeting
@@ -53,7 +54,6 @@ def new_item(meeting_id: int):
             index=int(form.position.data),
             reason=forms.correction_reason(form),
         )
-        db.session.commit()
         flash(f"Item {item.number}, {item.title}, has been added.", "success")
         if form.save_and_raise.data:
             return redirect(url_for("actions.raise_action", meeting_id=meeting.id, item_id=item.id))
@@ -73,10 +73,10 @@ def edit_item(meeting_id: int, item_id: int):
             "presenter": str(item.presenter_id or ""),
             "notes": item.notes,
             "papers": papers,
-            "version": item.version,
-            "digest": items.content_digest(item),
         }
     ).for_meeting(meeting)
+    if not form.is_submitted():
+        form.remember(item)
     del form.position  # an item's place is changed with the move buttons
     _presenter_choices(form, directory.people())
     conflict = None
@@ -89,21 +89,18 @@ def edit_item(meeting_id: int, item_id: int):
                 presenter=_presenter(form),
                 notes=form.notes.data or "",
                 papers=form.paper_links(),
-                seen_version=form.version.data,
-                seen_digest=form.digest.data or "",
+                seen_version=form.seen_version,
+                shown=form.shown(),
                 reason=forms.correction_reason(form),
             )
-        except items.EditConflict:
+        except ChangedMeanwhile:
             db.session.rollback()
             # Keep what they typed; show the newer version; let the next save go through.
             conflict = item
-            form.version.data = item.version
-            form.version.raw_data = [str(item.version)]
-            form.digest.data = items.content_digest(item)
+            form.remember(item)
             forms.refuse(form, "notes", "Someone else saved this item while you were editing it. "
                    "Their version is shown below; check it against yours, then save again.")
         else:
-            db.session.commit()
             flash(f"Item {item.number}, {item.title}, has been saved.", "success")
             if form.save_and_raise.data:
                 return redirect(url_for("actions.raise_action", meeting_id=meeting.id, item_id=item.id))
@@ -123,7 +120,6 @@ def move_item(meeting_id: int, item_id: int):
     form = forms.ConfirmForm().for_meeting(meeting)
     if form.validate_on_submit():
         moved = items.move_item(item, current_user, direction, forms.correction_reason(form))
-        db.session.commit()
         if moved:
             flash(f"“{item.title}” is now item {item.number}.", "success")
         return redirect(url_for("meetings.detail", meeting_id=meeting.id, _anchor=f"item-{item.id}"))
@@ -146,7 +142,6 @@ def remove_item(meeting_id: int, item_id: int):
             db.session.rollback()
             forms.refuse(form, "submit", str(refusal))
         else:
-            db.session.commit()
             flash(f"“{title}” has been removed from the agenda.", "success")
             return redirect(url_for("meetings.detail", meeting_id=meeting.id))
     return render_template("meetings/remove_item.html", form=form, meeting=meeting, item=item)
@@ -173,7 +168,6 @@ def previous_minutes(meeting_id: int):
             meeting, current_user, form.outcome.data, form.amendment.data or "",
             forms.correction_reason(form),
         )
-        db.session.commit()
         flash("The outcome for the previous meeting's notes has been saved.", "success")
         return redirect(url_for("meetings.detail", meeting_id=meeting.id))
     return render_template("meetings/previous_minutes.html", form=form, meeting=meeting)
@@ -199,14 +193,12 @@ def next_meeting(meeting_id: int):
             services.set_next_meeting_date(
                 meeting, current_user, date_form.next_meeting_on.data, forms.correction_reason(date_form)
             )
-            db.session.commit()
             flash("The next meeting's date has been saved.", "success")
             return redirect(url_for("meetings.next_meeting", meeting_id=meeting.id))
         if which == "future" and item_form.validate_on_submit():
             services.add_future_item(
                 meeting, current_user, item_form.title.data, forms.correction_reason(item_form)
             )
-            db.session.commit()
             flash("The future agenda item has been added.", "success")
             return redirect(url_for("meetings.next_meeting", meeting_id=meeting.id))
     failed = date_form if date_form.errors else item_form
@@ -235,7 +227,6 @@ def remove_future_item(meeting_id: int, future_id: int):
             db.session.rollback()
             forms.refuse(form, "submit", str(refusal))
         else:
-            db.session.commit()
             flash(f"“{future.title}” has been removed from the future agenda items.", "success")
             return redirect(url_for("meetings.next_meeting", meeting_id=meeting.id))
     return render_template(

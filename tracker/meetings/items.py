@@ -1,43 +1,18 @@
-"""Changes to agenda items: add, edit (with a check for someone else's edit), move, remove, and
-raising an action in an item. Each is a change to the minutes (see `lifecycle.note_change`)."""
-
-import hashlib
-import json
+"""Changes to agenda items: add, edit (with a check for someone else's edit), move, remove. Each is
+a change to the minutes (see `lifecycle.note_change`) and one transaction."""
 
 from tracker.directory.models import Person
 from tracker.extensions import db
+from tracker.kit.conflicts import reconcile, save
 from tracker.meetings import agenda
 from tracker.meetings.lifecycle import MinutesError, note_change
 from tracker.meetings.models import AgendaItem, Meeting, PaperLink
-
-
-class EditConflict(Exception):
-    """Someone else saved the agenda item after this person opened it."""
-
-    def __init__(self, item: AgendaItem):
-        super().__init__(f"Agenda item {item.id} changed meanwhile")
-        self.item = item
 
 
 def _renumber(meeting: Meeting) -> None:
     for position, item in enumerate(meeting.agenda_items):
         if item.position != position:
             item.position = position
-
-
-def content_digest(item: AgendaItem) -> str:
-    """A fingerprint of what a person edits on an item (not its place in the agenda).
-
-    Moving other items renumbers this one and bumps its version; the fingerprint tells such a
-    harmless change from someone else's edit of the same text.
-    """
-    content = [
-        item.title,
-        item.presenter_id,
-        item.notes,
-        [[paper.title, paper.url] for paper in item.papers],
-    ]
-    return hashlib.sha256(json.dumps(content).encode()).hexdigest()
 
 
 def _item_content(item: AgendaItem) -> dict:
@@ -73,6 +48,7 @@ def add_item(
         meeting, user, "agenda.item_added", f"Added item {item.number}: {item.title}", reason,
         entity=item, after=_item_content(item),
     )
+    save()
     return item
 
 
@@ -85,18 +61,28 @@ def update_item(
     notes: str,
     papers: list[tuple[str, str]],
     seen_version: int | None,
-    seen_digest: str = "",
+    shown: dict | None = None,
     reason: str = "",
 ) -> bool:
-    """Save an item as edited. Raises EditConflict if someone else saved it meanwhile."""
-    if seen_version != item.version and seen_digest != content_digest(item):
-        raise EditConflict(item)
+    """Save an item as edited, keeping what someone else changed meanwhile in the fields this
+    person left alone; `ChangedMeanwhile` (nothing saved) where both changed the same field.
+
+    Moving other items renumbers this one (a new version) without changing what it says.
+    """
+    values = reconcile(item, seen_version, shown, {
+        "title": title.strip(),
+        "presenter_id": presenter.id if presenter else None,
+        "notes": notes,
+        "paper_links": [list(paper) for paper in papers],
+    })
     before = _item_content(item)
-    item.title = title.strip()
-    item.presenter = presenter
-    item.notes = notes
-    if [[p.title, p.url] for p in item.papers] != [list(p) for p in papers]:
-        item.papers = [PaperLink(position=n, title=t, url=u) for n, (t, u) in enumerate(papers)]
+    item.title = values["title"]
+    item.presenter = db.session.get(Person, values["presenter_id"]) if values["presenter_id"] else None
+    item.notes = values["notes"]
+    if item.paper_links != values["paper_links"]:
+        item.papers = [
+            PaperLink(position=n, title=t, url=u) for n, (t, u) in enumerate(values["paper_links"])
+        ]
     after = _item_content(item)
     if before == after:
         return False
@@ -105,6 +91,7 @@ def update_item(
         item.meeting, user, "agenda.item_changed", f"Changed item {item.number}: {item.title}",
         reason, entity=item, changes=changed,
     )
+    save()
     return True
 
 
@@ -123,6 +110,7 @@ def move_item(item: AgendaItem, user, direction: str, reason: str = "") -> bool:
         item.meeting, user, "agenda.item_moved",
         f"Moved “{item.title}” {direction} to item {target + 1}", reason, entity=item,
     )
+    save()
     return True
 
 
@@ -142,3 +130,4 @@ def remove_item(item: AgendaItem, user, reason: str = "") -> None:
         meeting, user, "agenda.item_removed", f"Removed item {number}: {content['title']}",
         reason, before=content,
     )
+    save()

@@ -8,6 +8,7 @@ change is written to the audit log, with the text before and after where text ch
 
 from tracker import audit
 from tracker.extensions import db
+from tracker.kit.conflicts import save
 from tracker.kit.dates import utcnow
 from tracker.meetings.models import Meeting, MinutesRevision, MinutesStatus
 
@@ -52,6 +53,7 @@ def approve(meeting: Meeting, user) -> None:
     meeting.minutes_status = MinutesStatus.APPROVED
     meeting.approved_at = utcnow()
     audit.record(user, "minutes.approved", meeting, f"Approved the minutes of the {meeting.title}")
+    save()
 
 
 def return_to_draft(meeting: Meeting, user) -> None:
@@ -64,6 +66,7 @@ def return_to_draft(meeting: Meeting, user) -> None:
         user, "minutes.returned_to_draft", meeting,
         f"Returned the minutes of the {meeting.title} to draft",
     )
+    save()
 
 
 def publish(meeting: Meeting, user) -> None:
@@ -73,3 +76,4 @@ def publish(meeting: Meeting, user) -> None:
     meeting.minutes_status = MinutesStatus.PUBLISHED
     meeting.published_at = utcnow()
     audit.record(user, "minutes.published", meeting, f"Published the minutes of the {meeting.title}")
+    save()

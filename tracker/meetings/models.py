@@ -129,6 +129,11 @@ class AgendaItem(db.Model):
     def number(self) -> int:
         return self.meeting.agenda_items.index(self) + 1
 
+    @property
+    def paper_links(self) -> list[list[str]]:
+        """[title, address] of each paper, in order: what the item's form edits of them."""
+        return [[paper.title, paper.url] for paper in self.papers]
+
 
 class PaperLink(db.Model):
     __tablename__ = "paper_link"

@@ -16,6 +16,7 @@ from tracker import audit
 from tracker.auth.models import User
 from tracker.directory.models import MeetingType, Organisation, Person
 from tracker.extensions import db
+from tracker.kit.conflicts import save
 from tracker.meetings import agenda
 from tracker.meetings.lifecycle import MinutesError, note_change
 from tracker.meetings.models import (
@@ -77,6 +78,7 @@ def create_meeting(
         f"Created the {meeting.title}",
         carried=[future.title for future in carried],
     )
+    save()
     return meeting
 
 
@@ -112,6 +114,7 @@ def update_details(
         meeting, user, "meeting.details_changed", "Changed the meeting's details", reason,
         before=before, after=after,
     )
+    save()
     return True
 
 
@@ -141,6 +144,7 @@ def delete_meeting(meeting: Meeting, user) -> None:
     meeting_type = meeting.meeting_type
     db.session.delete(meeting)
     relink_series(meeting_type)
+    save()
 
 
 # --- attendance -----------------------------------------------------------------------------
@@ -188,6 +192,7 @@ def record_attendance(
             meeting, user, "meeting.attendance_changed", "Changed the attendance", reason,
             before=before, after=after,
         )
+    save()
     return changed
 
 
@@ -213,6 +218,7 @@ def record_previous_minutes(
         f"Recorded the previous minutes as {PreviousMinutesOutcome(outcome).label.lower()}",
         reason, before=before, after=[outcome, amendment],
     )
+    save()
     return True
 
 
@@ -226,6 +232,7 @@ def set_next_meeting_date(meeting: Meeting, user, next_on: date | None, reason: 
         meeting, user, "meeting.next_meeting_set", "Set the next meeting's date", reason,
         before=before, after=next_on.isoformat() if next_on else None,
     )
+    save()
     return True
 
 
@@ -238,6 +245,7 @@ def add_future_item(meeting: Meeting, user, title: str, reason: str = "") -> Fut
         meeting, user, "meeting.future_item_added", f"Added a future agenda item: {future.title}",
         reason, entity=future,
     )
+    save()
     return future
 
 
@@ -254,6 +262,7 @@ def remove_future_item(future: FutureAgendaItem, user, reason: str = "") -> None
         meeting, user, "meeting.future_item_removed",
         f"Removed a future agenda item: {future.title}", reason,
     )
+    save()
 
 
 # --- reading --------------------------------------------------------------------------------

@@ -22,6 +22,7 @@ from tracker.directory import queries as directory
 from tracker.directory.models import MeetingType, Organisation
 from tracker.errors import render_error
 from tracker.extensions import db
+from tracker.kit.conflicts import ChangedMeanwhile
 from tracker.kit.dates import today
 from tracker.meetings import agenda, bp, forms, lifecycle, services
 from tracker.meetings.lifecycle import MinutesError
@@ -29,6 +30,7 @@ from tracker.meetings.models import AttendanceKind, Meeting, MinutesStatus
 from tracker.meetings.services import load_meeting
 
 
+@bp.errorhandler(ChangedMeanwhile)
 @bp.errorhandler(StaleDataError)
 @bp.errorhandler(IntegrityError)
 def changed_meanwhile(error):
@@ -149,7 +151,6 @@ def new():
             place=form.place.data or "",
             theme=form.theme.data or "",
         )
-        db.session.commit()
         flash(f"The {meeting.title} has been created with its standing agenda.", "success")
         return redirect(url_for("meetings.detail", meeting_id=meeting.id))
     return render_template("meetings/form.html", form=form, meeting=None, after=after)
@@ -183,7 +184,6 @@ def edit(meeting_id: int):
             db.session.rollback()
             forms.refuse(form, "meeting_type", str(refusal))
         else:
-            db.session.commit()
             if changed:
                 flash("The meeting's details have been saved.", "success")
             return redirect(url_for("meetings.detail", meeting_id=meeting.id))
@@ -203,7 +203,6 @@ def delete(meeting_id: int):
             db.session.rollback()
             forms.refuse(form, "submit", str(refusal))
         else:
-            db.session.commit()
             flash(f"The {title} has been deleted.", "success")
             return redirect(url_for("meetings.index"))
     return render_template("meetings/delete.html", form=form, meeting=meeting)
@@ -240,7 +239,6 @@ def attendance(meeting_id: int):
             db.session.rollback()
             forms.refuse(form, "save", str(refusal))
         else:
-            db.session.commit()
             if adding:
                 flash(f"{person.name} has been added to the directory and to this meeting.", "success")
                 return redirect(url_for("meetings.attendance", meeting_id=meeting.id))
@@ -271,7 +269,6 @@ def _lifecycle(meeting_id: int, step: str):
         db.session.rollback()
         flash(str(refusal), "error")
     else:
-        db.session.commit()
         flash(message, "success")
     return redirect(url_for("meetings.detail", meeting_id=meeting.id))
 

@@ -12,6 +12,7 @@ from sqlalchemy.orm import selectinload
 
 from tracker import audit
 from tracker.extensions import db
+from tracker.kit.conflicts import save
 from tracker.kit.dates import today
 from tracker.plans import performance
 from tracker.plans.csv_upload import Row
@@ -90,16 +91,17 @@ def add_plan(user, *, title: str, version_label: str = "", starts_on: date | Non
     db.session.add(plan)
     db.session.flush()
     audit.record(user, "plan.added", plan, f"Added the plan {title}")
+    save()
     return plan
 
 
 def copy_plan(source: Plan, user, *, title: str, version_label: str = "",
-              starts_on: date | None = None, ends_on: date | None = None) -> Plan:
+              starts_on: date | None = None, ends_on: date | None = None, carry=None) -> Plan:
     """A new draft version of a plan: its priorities, themes, objectives, outcomes, indicators
     and their values copied, in the same order; the source plan is left exactly as it was.
 
-    (The actions domain then carries the outstanding actions' links into the copy:
-    `tracker.actions.plan_links.carry_forward`.)
+    `carry(source, copy)`, if given, runs in the same transaction before it commits: the actions
+    domain's `plan_links.carry_forward` links outstanding actions to the copies.
     """
     plan = Plan(title=title, version_label=version_label, starts_on=starts_on, ends_on=ends_on,
                 status=PlanStatus.DRAFT, copied_from=source)
@@ -129,6 +131,9 @@ def copy_plan(source: Plan, user, *, title: str, version_label: str = "",
     db.session.flush()
     audit.record(user, "plan.copied", plan, f"Copied {source.title} into {title}",
                  copied_from=source.id)
+    if carry is not None:
+        carry(source, plan)
+    save()
     return plan
 
 
@@ -139,6 +144,7 @@ def make_current(plan: Plan, user) -> None:
             other.status = PlanStatus.ARCHIVED
     plan.status = PlanStatus.CURRENT
     audit.record(user, "plan.made_current", plan, f"Made {plan.title} the current plan")
+    save()
 
 
 def add_priority(plan: Plan, user, *, title: str, summary: str = "") -> Priority:
@@ -146,6 +152,7 @@ def add_priority(plan: Plan, user, *, title: str, summary: str = "") -> Priority
     plan.priorities.append(priority)
     db.session.flush()
     audit.record(user, "priority.added", priority, f"Added the priority {title} to {plan.title}")
+    save()
     return priority
 
 
@@ -154,6 +161,7 @@ def add_theme(plan: Plan, user, *, title: str, summary: str = "") -> CrossCuttin
     plan.themes.append(theme)
     db.session.flush()
     audit.record(user, "theme.added", theme, f"Added the cross-cutting theme {title}")
+    save()
     return theme
 
 
@@ -167,6 +175,7 @@ def add_objective(priority: Priority, user, *, kind: str, text: str) -> Objectiv
         priority.objectives.append(item)
     db.session.flush()
     audit.record(user, f"{kind}.added", item, f"Added an {kind} to {priority.title}")
+    save()
     return item
 
 
@@ -175,6 +184,7 @@ def add_indicator(priority: Priority, user, **fields) -> Indicator:
     priority.indicators.append(indicator)
     db.session.flush()
     audit.record(user, "indicator.added", indicator, f"Added the indicator {indicator.name}")
+    save()
     return indicator
 
 
@@ -187,6 +197,7 @@ def set_rating(priority: Priority, user, *, rating: str, rationale: str,
     db.session.flush()
     audit.record(user, "priority.rated", priority, f"Rated {priority.title} {rating}",
                  rating=rating)
+    save()
     return entry
 
 
@@ -221,6 +232,7 @@ def add_value(indicator: Indicator, user, *, period_label: str, period_end: date
                + (f"{before} corrected to {after}" if existing else after))
     audit.record(user, "indicator_value.corrected" if existing else "indicator_value.added",
                  target, summary)
+    save()
     return target
 
 
@@ -236,4 +248,5 @@ def save_upload(rows: list[Row], user, filename: str) -> int:
     if rows:
         audit.record(user, "indicator_values.uploaded", rows[0].indicator.priority.plan,
                      f"Uploaded {len(rows)} values from {filename}", rows=len(rows))
+    save()
     return len(rows)

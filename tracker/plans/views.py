@@ -135,7 +135,6 @@ def add_plan():
         new = services.add_plan(current_user, title=form.title.data.strip(),
                                 version_label=(form.version_label.data or "").strip(),
                                 starts_on=form.starts_on.data, ends_on=form.ends_on.data)
-        db.session.commit()
         flash(f"{new.title} added as a draft plan", "success")
         return redirect(url_for("plans.plan", plan_id=new.id))
     return render_template("plans/plan_form.html", form=form, heading="Add a plan", source=None)
@@ -152,9 +151,9 @@ def copy_plan(plan_id: int):
     if form.validate_on_submit():
         new = services.copy_plan(source, current_user, title=form.title.data.strip(),
                                  version_label=(form.version_label.data or "").strip(),
-                                 starts_on=form.starts_on.data, ends_on=form.ends_on.data)
-        plan_links.carry_forward(source, new, current_user)
-        db.session.commit()
+                                 starts_on=form.starts_on.data, ends_on=form.ends_on.data,
+                                 carry=lambda old, copy: plan_links.carry_forward(
+                                     old, copy, current_user))
         flash(f"{source.title} copied into a new draft version; the original is unchanged",
               "success")
         return redirect(url_for("plans.plan", plan_id=new.id))
@@ -167,7 +166,6 @@ def copy_plan(plan_id: int):
 def make_current(plan_id: int):
     found = db.get_or_404(Plan, plan_id)
     services.make_current(found, current_user)
-    db.session.commit()
     flash(f"{found.title} is now the current plan; the previous plan is archived", "success")
     return redirect(url_for("plans.plan", plan_id=found.id))
 
@@ -180,7 +178,6 @@ def add_priority(plan_id: int):
     if form.validate_on_submit():
         new = services.add_priority(found, current_user, title=form.title.data.strip(),
                                     summary=(form.summary.data or "").strip())
-        db.session.commit()
         flash(f"Priority {new.title} added", "success")
         return redirect(url_for("plans.priority", priority_id=new.id))
     return render_template("plans/simple_form.html", form=form, plan=found,
@@ -195,7 +192,6 @@ def add_theme(plan_id: int):
     if form.validate_on_submit():
         services.add_theme(found, current_user, title=form.title.data.strip(),
                            summary=(form.summary.data or "").strip())
-        db.session.commit()
         flash(f"Cross-cutting theme {form.title.data.strip()} added", "success")
         return redirect(url_for("plans.plan", plan_id=found.id))
     return render_template("plans/simple_form.html", form=form, plan=found,
@@ -210,7 +206,6 @@ def add_objective(priority_id: int):
     if form.validate_on_submit():
         services.add_objective(found, current_user, kind=form.kind.data,
                                text=form.text.data.strip())
-        db.session.commit()
         flash(f"{form.kind.data.capitalize()} added", "success")
         return redirect(url_for("plans.priority", priority_id=found.id))
     return render_template("plans/simple_form.html", form=form, plan=found.plan, priority=found,
@@ -230,7 +225,6 @@ def add_indicator(priority_id: int):
             metric=(form.metric.data or "").strip(), direction=form.direction.data,
             unit=form.unit.data,
         )
-        db.session.commit()
         flash(f"Indicator {new.name} added", "success")
         return redirect(url_for("plans.indicator", indicator_id=new.id))
     return render_template(
@@ -251,7 +245,6 @@ def rate_priority(priority_id: int):
     if form.validate_on_submit():
         services.set_rating(found, current_user, rating=form.rating.data,
                             rationale=form.rationale.data.strip())
-        db.session.commit()
         flash(f"{found.title} rated {Rating(form.rating.data).label}", "success")
         return redirect(url_for("plans.priority", priority_id=found.id))
     return render_template("plans/simple_form.html", form=form, plan=found.plan, priority=found,
@@ -279,7 +272,6 @@ def add_value(indicator_id: int):
                 "Tick ‘Replace the value already stored’ to correct it"
             )
         else:
-            db.session.commit()
             flash(f"Value saved for {form.period_label.data.strip()}, {form.district.data}",
                   "success")
             return redirect(url_for("plans.indicator", indicator_id=found.id))
@@ -305,7 +297,6 @@ def upload_values(plan_id: int):
             )
         else:
             count = services.save_upload(rows, current_user, upload.filename or "the file")
-            db.session.commit()
             flash(f"{count} value{'s' if count != 1 else ''} saved from {upload.filename}",
                   "success")
             return redirect(url_for("plans.plan", plan_id=found.id))
@@ -343,7 +334,6 @@ def link_action(priority_id: int):
         else:
             chosen = [i for i in found.indicators if i.id in (form.indicators.data or [])]
             if plan_links.link(found, action, current_user, chosen):
-                db.session.commit()
                 flash(f"{action.reference} linked to {found.title}", "success")
             else:
                 flash(f"{action.reference} was already linked", "success")
@@ -359,6 +349,5 @@ def unlink_action(priority_id: int, action_id: int):
     if not can_see_action(current_user, action):
         abort(404)
     if plan_links.unlink(found, action, current_user):
-        db.session.commit()
         flash(f"{action.reference} unlinked from {found.title}", "success")
     return redirect(url_for("plans.priority", priority_id=found.id) + "#actions")
