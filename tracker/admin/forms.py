@@ -1,6 +1,5 @@
 """Forms for the administration pages: organisations, people, meeting types, users and filters."""
 
-import json
 
 from flask_wtf import FlaskForm
 from govuk_frontend_wtf.wtforms_widgets import (
@@ -11,7 +10,6 @@ from govuk_frontend_wtf.wtforms_widgets import (
     GovTextInput,
 )
 from wtforms import (
-    HiddenField,
     RadioField,
     SelectChoice,
     SelectField,
@@ -30,6 +28,7 @@ from wtforms.validators import (
 from tracker.admin.services import agenda_lines
 from tracker.auth.forms import PASSWORD_MIN_LENGTH, password_field
 from tracker.auth.models import Role
+from tracker.kit.conflicts import SeenForm
 
 AGENDA_ITEM_MAX_LENGTH = 300  # AgendaItem.title
 
@@ -90,44 +89,25 @@ def id_select(label: str, message: str, **kwargs) -> SelectField:
     )
 
 
-class ChangeForm(FlaskForm):
-    """A form that changes a saved record and notices when someone else saved it first.
+class ChangeForm(SeenForm):
+    """A form that changes a saved record and notices when someone else saved it first
+    (kit.conflicts): where another administrator has since saved a field, their value is kept if
+    this person left the field alone, and otherwise the field shows an error rather than silently
+    undoing their change; saving again then replaces it knowingly."""
 
-    `original` carries the values the page showed. Where another administrator has since saved a
-    field, the form keeps their value if this one left the field alone, and otherwise puts an
-    error on the field rather than silently undoing their change; saving again then replaces it
-    knowingly. Cheaper than a version column, and it works for users, whose model is not ours.
-    """
-
-    tracked: tuple[str, ...] = ()
-    original = HiddenField()
-
-    def remember(self, record) -> None:
-        self.original.data = json.dumps({name: getattr(record, name) for name in self.tracked})
-
-    def overtaken(self, record) -> bool:
-        """True (with errors on the fields) if saving would overwrite someone else's change."""
-        try:
-            shown = json.loads(self.original.data or "{}")
-        except ValueError:
-            shown = {}
-        if not isinstance(shown, dict):
-            shown = {}
-        clashes = False
+    def show_clashes(self, record, clash) -> None:
+        """Put each clash on its field, take the newer value where this person changed nothing,
+        and carry the record as it is now, so the next save goes through knowingly."""
+        shown = self.shown()
         for name in self.tracked:
-            saved, field = getattr(record, name), self[name]
-            if shown.get(name, saved) == saved or field.data == saved:
-                continue
-            if field.data == shown[name]:
-                field.data = saved  # left alone here: keep the other administrator's change
-            else:
-                field.errors.append(_overtaken_message(field, saved))
-                clashes = True
+            if name in clash.clashes:
+                self[name].errors.append(overtaken_message(self[name], clash.clashes[name]))
+            elif self[name].data == shown.get(name):
+                self[name].data = getattr(record, name)
         self.remember(record)
-        return clashes
 
 
-def _overtaken_message(field, value) -> str:
+def overtaken_message(field, value) -> str:
     name = field.label.text.removesuffix(" (optional)")
     if isinstance(field, SelectField):
         value = {field.coerce(c.value): c.label for c in field.iter_choices()}.get(value, value)

@@ -26,6 +26,7 @@ from tracker.auth.models import User
 from tracker.auth.permissions import Permission, permission_required
 from tracker.directory.models import MeetingType, Organisation, Person
 from tracker.extensions import db
+from tracker.kit.conflicts import ChangedMeanwhile, reconcile
 
 ADMINISTER = Permission.ADMINISTER
 
@@ -276,15 +277,22 @@ def _page(query):
 
 
 def _submitted_and_current(form, record) -> bool:
-    """The change form was sent, is valid, and nobody else has changed the record meanwhile."""
+    """The change form was sent, is valid, and saving it undoes nobody's change (kit.conflicts):
+    fields another administrator changed meanwhile, and this one left alone, take their value."""
     if not form.is_submitted():
         form.remember(record)
         return False
     if not form.validate():
         return False
-    # Lock the row (PostgreSQL) so nobody saves between this check and our commit.
-    db.session.refresh(record, with_for_update=True)
-    return not form.overtaken(record)
+    submitted = {name: form[name].data for name in form.tracked}
+    try:
+        merged = reconcile(record, form.seen_version, form.shown(), submitted)
+    except ChangedMeanwhile as clash:
+        form.show_clashes(record, clash)
+        return False
+    for name, value in merged.items():
+        form[name].data = value
+    return True
 
 
 def _show(refusal: Refused, form, default_field) -> None:

@@ -44,7 +44,10 @@ def _plain(value):
 
 
 class SeenForm(FlaskForm):
-    """A form that changes a saved record, carrying what its page showed (see the module)."""
+    """A form that changes a saved record, carrying what its page showed (see the module).
+
+    Records without a version column (the directory, users) are compared by `original` alone.
+    """
 
     # The fields the form edits, as the record names them; empty for forms that edit none.
     tracked: tuple[str, ...] = ()
@@ -53,8 +56,10 @@ class SeenForm(FlaskForm):
 
     def remember(self, record) -> None:
         """Carry the record as the page shows it now."""
-        self.version.data = str(record.version)
-        self.version.raw_data = [self.version.data]
+        version = getattr(record, "version", None)
+        if version is not None:
+            self.version.data = str(version)
+            self.version.raw_data = [self.version.data]
         if self.tracked:
             self.original.data = json.dumps(
                 {name: _plain(getattr(record, name)) for name in self.tracked}
@@ -82,9 +87,16 @@ def reconcile(record, seen_version: int | None, shown: dict | None = None, submi
     page showed of them. Fields the person left alone take the newer saved value.
     """
     submitted = dict(submitted or {})
-    if seen_version is None or seen_version == record.version:
+    version = getattr(record, "version", None)
+    if version is None:
+        # No version column (the directory, users): lock the row (PostgreSQL) so nobody saves
+        # between this check and the commit, and compare what the page showed.
+        db.session.refresh(record, with_for_update=True)
+        if not shown:
+            return submitted
+    elif seen_version is None or seen_version == version:
         return submitted
-    if not shown or not submitted:
+    elif not shown or not submitted:
         raise ChangedMeanwhile()
     clashes = {}
     for name, value in submitted.items():
