@@ -149,11 +149,21 @@ def edit_options() -> dict[str, list]:
     }
 
 
-def render_edit(action, form, *, code=200, changed=False, problem=""):
-    form.version.data = str(action.version)
-    return render_template(
-        "actions/edit.html", action=action, form=form, changed=changed, problem=problem
-    ), code
+def form_page(template: str):
+    """How a page of its own whose form changes the action (edit, set aside) is shown: with the
+    version now shown, and what went wrong."""
+
+    def render(action, form, *, code=200, changed=False, problem=""):
+        form.version.data = str(action.version)
+        return render_template(
+            template, action=action, form=form, changed=changed, problem=problem
+        ), code
+
+    return render
+
+
+render_edit = form_page("actions/edit.html")
+render_set_aside = form_page("actions/set_aside.html")
 
 
 @bp.route("/actions/<int:action_id>/edit", methods=["GET", "POST"])
@@ -205,13 +215,6 @@ def edit(action_id: int):
         render=render_edit,
         success=f"Action {action.reference} was updated.",
     )
-
-
-def render_set_aside(action, form, *, code=200, changed=False, problem=""):
-    form.version.data = str(action.version)
-    return render_template(
-        "actions/set_aside.html", action=action, form=form, changed=changed, problem=problem
-    ), code
 
 
 @bp.route("/actions/<int:action_id>/supersede-or-drop", methods=["GET", "POST"])

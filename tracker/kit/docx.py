@@ -5,7 +5,7 @@ from io import BytesIO
 from docx.enum.section import WD_ORIENT
 from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
-from docx.shared import Cm
+from docx.shared import Cm, Pt, RGBColor
 from flask import send_file
 
 MIMETYPE = "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
@@ -25,12 +25,26 @@ def to_bytes(document) -> bytes:
     return buffer.getvalue()
 
 
+def plain_font(style, size: int | None = None, bold: bool | None = None) -> None:
+    """The house font in black on a style: the built-in styles' theme fonts and colours would
+    otherwise override it, and East Asian and complex-script text would fall back to Word's own."""
+    style.font.name = FONT
+    style.font.color.rgb = RGBColor(0, 0, 0)
+    if size is not None:
+        style.font.size = Pt(size)
+    if bold is not None:
+        style.font.bold = bold
+    fonts = style.element.get_or_add_rPr().get_or_add_rFonts()
+    for theme in ("w:asciiTheme", "w:hAnsiTheme", "w:eastAsiaTheme", "w:cstheme"):
+        fonts.attrib.pop(qn(theme), None)
+    fonts.set(qn("w:eastAsia"), FONT)
+    fonts.set(qn("w:cs"), FONT)
+
+
 def use_font(document, style_names=("Normal", "Title", "Heading 1", "Heading 2")) -> None:
-    """Set the house font on these styles, East Asian text included (or Word picks its own)."""
+    """The house font on these styles of a document."""
     for name in style_names:
-        style = document.styles[name]
-        style.font.name = FONT
-        style.element.get_or_add_rPr().get_or_add_rFonts().set(qn("w:eastAsia"), FONT)
+        plain_font(document.styles[name])
 
 
 def landscape(section, margin_cm: float = 2) -> None:

@@ -10,11 +10,9 @@ as the page's SVGs, each with its description as the picture's alternative text.
 import io
 
 from docx import Document
-from docx.enum.section import WD_ORIENT
-from docx.oxml import OxmlElement
-from docx.oxml.ns import qn
 from docx.shared import Cm, Pt
 
+from tracker.kit import docx as word
 from tracker.kit.dates import long_date
 from tracker.plans import charts
 from tracker.plans.measures import Measure, Reading
@@ -27,41 +25,25 @@ MEASURE_COLUMNS = ("Priority", "Measure", "{baseline}", "{current}", "Difference
 MEASURE_WIDTHS = (3.6, 4.0, 2.6, 2.6, 2.4, 2.0, 1.4, 1.9, 5.5)
 
 
-def _repeat_header(row) -> None:
-    """Mark a table's first row to repeat at the top of each printed page."""
-    properties = row._tr.get_or_add_trPr()
-    marker = OxmlElement("w:tblHeader")
-    marker.set(qn("w:val"), "true")
-    properties.append(marker)
-
-
 def _table(document, headings: list[str], widths: tuple[float, ...] | None = None):
     table = document.add_table(rows=1, cols=len(headings))
     table.style = "Table Grid"
-    if widths:
-        table.autofit = False
-        for column, width in zip(table.columns, widths, strict=True):
-            column.width = Cm(width)
     for cell, heading in zip(table.rows[0].cells, headings, strict=True):
         cell.text = ""
         cell.paragraphs[0].add_run(heading).bold = True
-    _repeat_header(table.rows[0])
-    _size(table.rows[0], widths)
-    return table
-
-
-def _size(row, widths) -> None:
-    """Word reads each cell's own width, not the column's, so set both."""
+    word.repeat_as_header(table.rows[0])
     if widths:
-        for cell, width in zip(row.cells, widths, strict=True):
-            cell.width = Cm(width)
+        word.set_widths(table, widths)
+    return table
 
 
 def _row(table, values: list[str], widths: tuple[float, ...] | None = None) -> None:
     row = table.add_row()
     for cell, value in zip(row.cells, values, strict=True):
         cell.text = value
-    _size(row, widths)
+    if widths:
+        for cell, width in zip(row.cells, widths, strict=True):
+            cell.width = Cm(width)
 
 
 def value_cell(reading_label: str, text: str, heading: str) -> str:
@@ -131,13 +113,9 @@ def _actions(document, heading: str, actions: list[ActionLine], empty: str) -> N
 def build_docx(pack: Pack) -> bytes:
     """The pack as a Word document."""
     document = Document()
-    section = document.sections[0]
     # Landscape: the Current Measures table has nine columns.
-    section.orientation = WD_ORIENT.LANDSCAPE
-    section.page_width, section.page_height = section.page_height, section.page_width
-    for side in ("left_margin", "right_margin", "top_margin", "bottom_margin"):
-        setattr(section, side, Cm(1.8))
-    document.styles["Normal"].font.name = "Arial"
+    word.landscape(document.sections[0], margin_cm=1.8)
+    word.use_font(document, ("Normal",))
     document.styles["Normal"].font.size = Pt(10)
     document.core_properties.title = pack.title
 
@@ -183,6 +161,4 @@ def build_docx(pack: Pack) -> bytes:
         _actions(document, "Overdue actions", s.overdue, "No overdue actions.")
         _actions(document, "Open actions", s.open, "No other open actions.")
 
-    out = io.BytesIO()
-    document.save(out)
-    return out.getvalue()
+    return word.to_bytes(document)

@@ -1,13 +1,12 @@
 """The Delivery Quarterly pack: page and Word, for a quarter chosen as ?quarter=2020-Q4."""
 
-import io
-
-from flask import render_template, request, send_file
+from flask import render_template, request
 from flask_login import current_user
 
 from tracker.auth.permissions import Permission, permission_required
 from tracker.errors import abort_with
 from tracker.kit.dates import today
+from tracker.kit.docx import send_docx
 from tracker.reports import bp
 from tracker.reports.delivery_quarterly.data import (
     Quarter,
@@ -49,9 +48,4 @@ def delivery_quarterly_docx():
     pack = gather(quarter, current_user, today())
     if pack is None:
         abort_with(404, "There is no plan yet, so there is no Delivery Quarterly pack.")
-    return send_file(
-        io.BytesIO(build_docx(pack)),
-        mimetype="application/vnd.openxmlformats-officedocument.wordprocessingml.document",
-        as_attachment=True,
-        download_name=f"delivery-quarterly-{quarter.code}.docx",
-    )
+    return send_docx(build_docx(pack), f"delivery-quarterly-{quarter.code}.docx")

@@ -11,48 +11,32 @@ and lettered items carry their marker as text with a hanging indent, so each lis
 a) without numbering definitions that Word or LibreOffice might need to repair.
 """
 
-import io
 
 from docx import Document
 from docx.enum.text import WD_BREAK
 from docx.opc.constants import RELATIONSHIP_TYPE
 from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
-from docx.shared import Cm, Emu, Pt, RGBColor
+from docx.shared import Cm, Emu, RGBColor
 
+from tracker.kit import docx as word
 from tracker.kit.dates import long_date, time_of_day, weekday_date
 from tracker.kit.lettering import letters
 from tracker.meetings.models import MinutesStatus
 from tracker.meetings.notes import parse
 from tracker.reports.minutes.data import Minutes, MinutesItem
 
-FONT = "Arial"
 LINK_COLOUR = RGBColor(0x1D, 0x70, 0xB8)
 INDENT = Cm(0.75)
 
 
-def _plain_font(style, size: int, bold: bool | None = None) -> None:
-    """Arial in black: the built-in styles' theme fonts and colours would override it."""
-    style.font.name = FONT
-    style.font.size = Pt(size)
-    style.font.color.rgb = RGBColor(0, 0, 0)
-    if bold is not None:
-        style.font.bold = bold
-    fonts = style.element.get_or_add_rPr().find(qn("w:rFonts"))
-    if fonts is not None:
-        for theme in ("w:asciiTheme", "w:hAnsiTheme", "w:eastAsiaTheme", "w:cstheme"):
-            fonts.attrib.pop(qn(theme), None)
-        fonts.set(qn("w:eastAsia"), FONT)
-        fonts.set(qn("w:cs"), FONT)
-
-
 def _document(minutes: Minutes):
     document = Document()
-    _plain_font(document.styles["Normal"], 11)
-    _plain_font(document.styles["Heading 1"], 16, bold=True)
-    _plain_font(document.styles["Heading 2"], 12, bold=True)
+    word.plain_font(document.styles["Normal"], 11)
+    word.plain_font(document.styles["Heading 1"], 16, bold=True)
+    word.plain_font(document.styles["Heading 2"], 12, bold=True)
     for name in ("List Bullet", "List Bullet 2", "List Bullet 3"):
-        _plain_font(document.styles[name], 11)
+        word.plain_font(document.styles[name], 11)
     properties = document.core_properties
     properties.title = f"Minutes: {minutes.heading}, {long_date(minutes.starts_at)}"
     properties.author = "West Yorkshire Combined Authority, Policing and Crime"
@@ -229,6 +213,4 @@ def build_docx(minutes: Minutes) -> bytes:
         document.add_heading("Next meeting", level=2)
         document.add_paragraph(weekday_date(minutes.next_meeting_on))
 
-    buffer = io.BytesIO()
-    document.save(buffer)
-    return buffer.getvalue()
+    return word.to_bytes(document)

@@ -5,19 +5,15 @@ then one table row per outstanding action, most overdue first. The table's heade
 every page. Takes an `OutstandingReport`; does not query.
 """
 
-from io import BytesIO
 
 from docx import Document
-from docx.enum.section import WD_ORIENT
 from docx.enum.table import WD_TABLE_ALIGNMENT
-from docx.oxml import OxmlElement
-from docx.oxml.ns import qn
-from docx.shared import Cm, Pt, RGBColor
+from docx.shared import Pt, RGBColor
 
+from tracker.kit import docx as word
 from tracker.kit.dates import short_date
 from tracker.reports.outstanding.data import OutstandingReport
 
-FONT = "Arial"
 RED = RGBColor(0xD4, 0x35, 0x1C)
 # Column widths in cm across the 25.7 cm of a landscape A4 page inside 2 cm margins. The
 # reference column fits "COM-2023-10-04a" in 9 pt Arial, or in DejaVu Sans (wider) where a reader
@@ -49,22 +45,12 @@ def build_docx(report: OutstandingReport) -> bytes:
         document.add_heading("Actions, most overdue first", level=1)
         _add_table(document, report)
 
-    buffer = BytesIO()
-    document.save(buffer)
-    return buffer.getvalue()
+    return word.to_bytes(document)
 
 
 def _set_up_page(document) -> None:
-    section = document.sections[0]
-    section.orientation = WD_ORIENT.LANDSCAPE
-    section.page_width, section.page_height = Cm(29.7), Cm(21.0)
-    for side in ("left_margin", "right_margin", "top_margin", "bottom_margin"):
-        setattr(section, side, Cm(2))
-    for style_name in ("Normal", "Title", "Heading 1"):
-        style = document.styles[style_name]
-        style.font.name = FONT
-        # East Asian font name too, or Word falls back to its own for some text.
-        style.element.rPr.rFonts.set(qn("w:eastAsia"), FONT)
+    word.landscape(document.sections[0])
+    word.use_font(document, ("Normal", "Title", "Heading 1"))
     document.styles["Normal"].font.size = Pt(11)
 
 
@@ -93,7 +79,7 @@ def _add_table(document, report: OutstandingReport) -> None:
     table.autofit = False
     header = table.rows[0]
     _header(header, [name for name, _ in COLUMNS])
-    _repeat_as_header(header)
+    word.repeat_as_header(header)
     for row in report.rows:
         cells = table.add_row().cells
         _text(cells[0], row.reference)
@@ -113,14 +99,11 @@ def _add_table(document, report: OutstandingReport) -> None:
             if row.latest_update
             else "No update yet",
         )
-    # Word reads each cell's width, LibreOffice the table grid's: set both.
-    for column, (_, width) in zip(table.columns, COLUMNS, strict=True):
-        column.width = Cm(width)
+    word.set_widths(table, [width for _, width in COLUMNS])
     for row in table.rows:
-        for cell, (name, width) in zip(row.cells, COLUMNS, strict=True):
-            cell.width = Cm(width)
+        for cell, (name, _) in zip(row.cells, COLUMNS, strict=True):
             if name in NO_WRAP:
-                _no_wrap(cell)
+                word.no_wrap(cell)
 
 
 def _header(row, names) -> None:
@@ -140,16 +123,3 @@ def _text(cell, text: str, *, bold: bool = False, colour=None) -> None:
     run.font.size = Pt(9)
     if colour is not None:
         run.font.color.rgb = colour
-
-
-def _no_wrap(cell) -> None:
-    """Keep a cell's text on one line (a reference broken in two reads as two references)."""
-    cell._tc.get_or_add_tcPr().append(OxmlElement("w:noWrap"))
-
-
-def _repeat_as_header(row) -> None:
-    """Mark a table row to repeat at the top of every page the table runs onto."""
-    properties = row._tr.get_or_add_trPr()
-    header = OxmlElement("w:tblHeader")
-    header.set(qn("w:val"), "true")
-    properties.append(header)

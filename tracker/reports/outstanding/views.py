@@ -13,6 +13,7 @@ from flask_login import current_user
 from tracker.actions import queries
 from tracker.auth.permissions import Permission, permission_required
 from tracker.directory import queries as directory
+from tracker.kit import docx as word
 from tracker.kit.dates import today
 from tracker.plans import queries as plan_queries
 from tracker.reports import bp
@@ -20,8 +21,6 @@ from tracker.reports.outstanding.csv import build_csv
 from tracker.reports.outstanding.data import outstanding
 from tracker.reports.outstanding.docx import build_docx
 from tracker.reports.outstanding.forms import OutstandingReportForm
-
-DOCX = "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
 
 
 def report_options() -> dict[str, list]:
@@ -90,7 +89,7 @@ def download(build, extension: str, mimetype: str):
 @bp.get("/reports/outstanding-actions.docx")
 @permission_required(Permission.READ_REPORTS)
 def outstanding_actions_docx():
-    return download(build_docx, "docx", DOCX)
+    return download(build_docx, "docx", word.MIMETYPE)
 
 
 @bp.get("/reports/outstanding-actions.csv")
