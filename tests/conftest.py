@@ -29,9 +29,9 @@ def _postgres_admin_url() -> str:
 
 
 @contextmanager
-def new_database(folder):
-    """The URL of a new, empty database for the backend under test; dropped afterwards."""
-    if BACKEND == "sqlite":
+def new_database(folder, backend: str = BACKEND):
+    """The URL of a new, empty database of `backend` (the one under test); dropped afterwards."""
+    if backend == "sqlite":
         yield f"sqlite:///{folder / 'test.sqlite'}"
         return
     name = f"tracker_test_{uuid.uuid4().hex[:12]}"
