@@ -13,7 +13,7 @@ import pytest
 import sqlalchemy as sa
 
 from tests.clients import Auth, SeparateRequestsClient, sign_in
-from tests.database import BACKEND, new_database
+from tests.database import BACKEND, empty_all_tables, new_database
 from tests.queries import counting_queries
 from tracker import create_app
 from tracker.extensions import db, limiter, talisman
@@ -49,12 +49,6 @@ def app(database_url, tmp_path_factory):
     yield app
 
 
-def _empty_all_tables() -> None:
-    with db.engine.begin() as conn:
-        for table in reversed(db.metadata.sorted_tables):
-            conn.execute(table.delete())
-
-
 @pytest.fixture(autouse=True)
 def clean_state(request, app):
     """Each test starts with an empty database, fresh rate limits and no session left over.
@@ -69,7 +63,7 @@ def clean_state(request, app):
     db.session.rollback()
     db.session.remove()
     if request.node.get_closest_marker("read_only_demo") is None:
-        _empty_all_tables()
+        empty_all_tables()
     ctx.pop()
 
 
@@ -83,7 +77,7 @@ def read_only_demo(app):
         db.session.remove()
     yield demo_data
     with app.app_context():
-        _empty_all_tables()
+        empty_all_tables()
 
 
 @pytest.fixture

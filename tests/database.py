@@ -11,18 +11,18 @@ BACKEND = os.environ.get("TEST_DATABASE", "sqlite")
 POSTGRES_URL = os.environ.get("TEST_POSTGRES_URL", "postgresql://postgres@127.0.0.1:5432/test")
 
 
-def _postgres_admin_url() -> str:
+def postgres_admin_url() -> str:
     return re.sub(r"^postgresql(\+psycopg)?://", "postgresql://", POSTGRES_URL)
 
 
 @contextmanager
-def new_database(folder):
-    """The URL of a new, empty database for the backend under test; dropped afterwards."""
-    if BACKEND == "sqlite":
+def new_database(folder, backend: str = BACKEND):
+    """The URL of a new, empty database of `backend` (the one under test); dropped afterwards."""
+    if backend == "sqlite":
         yield f"sqlite:///{folder / 'test.sqlite'}"
         return
     name = f"tracker_test_{uuid.uuid4().hex[:12]}"
-    admin = _postgres_admin_url()
+    admin = postgres_admin_url()
     with psycopg.connect(admin, autocommit=True) as conn:
         conn.execute(f'CREATE DATABASE "{name}"')
     base = admin.rsplit("/", 1)[0]
@@ -31,3 +31,12 @@ def new_database(folder):
     finally:
         with psycopg.connect(admin, autocommit=True) as conn:
             conn.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
+
+
+def empty_all_tables() -> None:
+    """Delete every row, children first (the schema stays)."""
+    from tracker.extensions import db
+
+    with db.engine.begin() as conn:
+        for table in reversed(db.metadata.sorted_tables):
+            conn.execute(table.delete())

@@ -59,3 +59,6 @@ def register(app: Flask) -> None:
     from tracker.reports import cli as report_cli
 
     app.cli.add_command(report_cli.report_cli)
+    from tracker.transfer.cli import data_cli
+
+    app.cli.add_command(data_cli)
