@@ -22,7 +22,13 @@ class SeparateRequestsClient(FlaskClient):
 
 
 def sign_in_directly(client, user) -> None:
-    """Put `user` in the client's session as Flask-Login does, without the (slow) password check."""
+    """Sign `user` in as the sign-in form does, without the (slow) password check: a session
+    record on the server, and its key and the user in the client's cookie."""
+    from tracker.auth import sessions
+
+    _, key = sessions.create(user)
+    db.session.commit()
     with client.session_transaction() as session:
         session["_user_id"] = user.get_id()
         session["_fresh"] = True
+        session[sessions.SESSION_KEY] = key
