@@ -5,6 +5,8 @@ Failed sign-ins are counted twice: from each client address, whatever the userna
 (`LOGIN_ATTEMPTS_PER_USER`). Guessing from one place is stopped there, while the owner signing in
 from anywhere else carries on: a limit on the username alone would let anyone lock anyone out.
 Only failures count, so an office signing in from behind one address does not lock itself out.
+(A failure is known only once the password is checked, so requests already being answered when
+the last failure allowed is counted may still be tried: at most one per gunicorn worker.)
 Each failure, and each lock-out it causes, goes into the audit log.
 
 The client address is the connection's own unless `TRUSTED_PROXIES` says how many proxies stand in
