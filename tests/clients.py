@@ -25,12 +25,18 @@ class SeparateRequestsClient(FlaskClient):
 def sign_in(client, user):
     """Put `user` in the client's session as Flask-Login does, without the (slow) password check.
 
-    Returns the client, so `sign_in(app.test_client(), user)` is a browser of its own. The session
-    holds `user.get_id()` ("<id>:<fingerprint>"), the form the user loader accepts.
+    Returns the client, so `sign_in(app.test_client(), user)` is a browser of its own. As the
+    sign-in form does: a session record on the server, its key and `user.get_id()`
+    ("<id>:<fingerprint>") in the client's cookie.
     """
+    from tracker.auth import sessions
+
+    _, key = sessions.create(user)
+    db.session.commit()
     with client.session_transaction() as session:
         session["_user_id"] = user.get_id()
         session["_fresh"] = True
+        session[sessions.SESSION_KEY] = key
     return client
 
 

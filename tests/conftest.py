@@ -141,7 +141,8 @@ def users():
 
 @pytest.fixture
 def login_as(client, users):
-    """`login_as("admin")` signs `client` in as the test user of that role and returns the user."""
+    """Sign `client` in as the user of a role: directly, so quick, and with no sign-in in the audit
+    log for tests that read it (tests/test_auth.py signs in through the form)."""
 
     def login(role: str):
         sign_in(client, users[role])

@@ -8,6 +8,8 @@ from contextlib import contextmanager
 import psycopg
 
 BACKEND = os.environ.get("TEST_DATABASE", "sqlite")
+# The Redis the machines run; tests use a database number of their own.
+REDIS_URL = os.environ.get("TEST_REDIS_URL", "redis://127.0.0.1:6379/7")
 POSTGRES_URL = os.environ.get("TEST_POSTGRES_URL", "postgresql://postgres@127.0.0.1:5432/test")
 
 

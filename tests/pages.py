@@ -25,3 +25,10 @@ def hidden_version(response, prefix: str = "update") -> str:
     found = re.search(rf'name="{prefix}-version" type="hidden" value="(\d+)"', text_of(response))
     assert found, f"no {prefix}-version field on the page"
     return found.group(1)
+
+
+def csrf_token(page: str) -> str:
+    """The CSRF token a page's form carries."""
+    field = re.search(r'<input[^>]*name="csrf_token"[^>]*>', page)
+    assert field, "no CSRF token field on the page"
+    return re.search(r'value="([^"]+)"', field.group(0)).group(1)

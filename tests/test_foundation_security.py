@@ -5,12 +5,7 @@ import re
 import pytest
 
 from tests.clients import PASSWORD
-
-
-def csrf_token(page: str) -> str:
-    field = re.search(r'<input[^>]*name="csrf_token"[^>]*>', page)
-    assert field, "no CSRF token field on the page"
-    return re.search(r'value="([^"]+)"', field.group(0)).group(1)
+from tests.pages import csrf_token
 
 
 def test_pages_carry_a_strict_content_security_policy(client):

@@ -36,7 +36,10 @@ def create_app(overrides: dict | None = None) -> Flask:
     app.config.from_mapping(config.load(app.instance_path))
     if overrides:
         app.config.update(overrides)
-    app.wsgi_app = ProxyFix(app.wsgi_app, x_for=1, x_proto=1)  # type: ignore[method-assign]
+    if app.config["TRUSTED_PROXIES"]:
+        # Only proxies we run may say who the client is: served directly, anyone could forge it.
+        proxies = app.config["TRUSTED_PROXIES"]
+        app.wsgi_app = ProxyFix(app.wsgi_app, x_for=proxies, x_proto=proxies)  # type: ignore[method-assign]
 
     register_templates(app)
     register_extensions(app)
@@ -84,7 +87,10 @@ def register_extensions(app: Flask) -> None:
         strict_transport_security=app.config["FORCE_HTTPS"],
     )
     from tracker import models  # noqa: F401  (the whole schema, for Alembic)
-    from tracker.auth import loader  # noqa: F401  (registers the user loader)
+    from tracker.auth import limits, loader, sessions  # noqa: F401  (loader: the user loader)
+
+    limits.init_app(app)
+    sessions.init_app(app)  # after Talisman, whose https redirect and nonce come first
 
 
 def register_blueprints(app: Flask) -> None:

@@ -2,6 +2,7 @@
 
 import os
 import secrets
+from datetime import timedelta
 from pathlib import Path
 
 
@@ -40,10 +41,26 @@ def database_url(instance_path: str) -> str:
     return url
 
 
+def production_secret_key() -> str:
+    """The key a production deployment must give: every process and machine needs the same one."""
+    key = os.environ.get("SECRET_KEY", "")
+    if len(key) < 32:
+        raise RuntimeError(
+            "PRODUCTION is set, so SECRET_KEY must be set too, to at least 32 random characters "
+            "shared by every process and machine that serves the tracker "
+            "(for example: python -c 'import secrets; print(secrets.token_hex(32))')"
+        )
+    return key
+
+
 def load(instance_path: str) -> dict:
     """Configuration for `create_app`, from the environment and the instance folder."""
+    production = env_bool("PRODUCTION", False)
     return {
-        "SECRET_KEY": os.environ.get("SECRET_KEY") or instance_secret_key(instance_path),
+        "PRODUCTION": production,
+        "SECRET_KEY": production_secret_key()
+        if production
+        else os.environ.get("SECRET_KEY") or instance_secret_key(instance_path),
         "SQLALCHEMY_DATABASE_URI": database_url(instance_path),
         "SQLALCHEMY_ENGINE_OPTIONS": {"pool_pre_ping": True},
         "SESSION_COOKIE_HTTPONLY": True,
@@ -54,8 +71,24 @@ def load(instance_path: str) -> dict:
         "REMEMBER_COOKIE_HTTPONLY": True,
         "WTF_CSRF_ENABLED": env_bool("WTF_CSRF_ENABLED", True),
         "WTF_CSRF_TIME_LIMIT": None,
+        # Signed-in sessions end after this long unused, and this long after signing in, whatever
+        # (NIST SP 800-63B at AAL2 and OWASP ASVS 3.3.2 at level 2: 30 minutes idle, 12 hours).
+        "SESSION_IDLE_TIMEOUT": timedelta(minutes=int(os.environ.get("SESSION_IDLE_MINUTES", "30"))),
+        "SESSION_MAX_LIFETIME": timedelta(hours=int(os.environ.get("SESSION_MAX_HOURS", "12"))),
+        # How many proxies in front of the tracker add X-Forwarded-For and X-Forwarded-Proto.
+        # 0 (served directly): those headers are ignored, as anyone could send them.
+        "TRUSTED_PROXIES": int(os.environ.get("TRUSTED_PROXIES", "0")),
+        # Sign-in limits. Redis (redis://host:6379/N) shares the counters between processes.
         "RATELIMIT_STORAGE_URI": os.environ.get("RATELIMIT_STORAGE_URI", "memory://"),
+        "RATELIMIT_STORAGE_OPTIONS": {"socket_connect_timeout": 1, "socket_timeout": 1},
+        "RATELIMIT_KEY_PREFIX": os.environ.get("RATELIMIT_KEY_PREFIX", "tracker"),
+        # A failure counts for the whole window after it, not only to the end of a clock window.
+        "RATELIMIT_STRATEGY": "moving-window",
+        # Redis down: each process counts on its own until it is back, and says so in the log.
+        "RATELIMIT_IN_MEMORY_FALLBACK_ENABLED": True,
+        "RATELIMIT_SWALLOW_ERRORS": True,
         "RATELIMIT_ENABLED": env_bool("RATELIMIT_ENABLED", True),
+        # Failed sign-ins allowed for one username from one address, and from one address in all.
         "LOGIN_ATTEMPTS_PER_USER": os.environ.get("LOGIN_ATTEMPTS_PER_USER", "10 per 15 minutes"),
         "LOGIN_ATTEMPTS_PER_ADDRESS": os.environ.get("LOGIN_ATTEMPTS_PER_ADDRESS", "30 per 15 minutes"),
         "FORCE_HTTPS": env_bool("FORCE_HTTPS", False),

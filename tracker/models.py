@@ -9,6 +9,7 @@ from tracker.actions.models import (
 )
 from tracker.audit import AuditEntry
 from tracker.auth.models import Role, User
+from tracker.auth.sessions import UserSession
 from tracker.directory.models import MeetingType, Organisation, Person
 from tracker.meetings.models import (
     AgendaItem,
@@ -39,5 +40,5 @@ __all__ = [
     "AuditEntry", "CrossCuttingTheme", "Direction", "FutureAgendaItem", "Indicator",
     "IndicatorValue", "Meeting", "MeetingType", "MinutesRevision", "MinutesStatus", "Objective",
     "Organisation", "Outcome", "PaperLink", "Person", "Plan", "PlanStatus", "Priority",
-    "PriorityRating", "Rating", "Role", "User", "action_indicator", "action_priority",
+    "PriorityRating", "Rating", "Role", "User", "UserSession", "action_indicator", "action_priority",
 ]

@@ -93,8 +93,9 @@ def test_a_deactivated_user_can_no_longer_sign_in(browser, client, admin, users)
     assert "Deactivated" in text_of(client.get("/admin/users"))
     refused = Auth(browser()).login("viewer")
     assert "Enter a correct username and password" in text_of(refused)
-    (entry,) = audit_entries("user_account")
+    entry, attempt = audit_entries("user_account")
     assert entry.event == "deactivated" and entry.summary == "Deactivated user viewer"
+    assert attempt.event == "sign-in failed" and attempt.entity_id == viewer.id
 
     client.post(f"/admin/users/{viewer.id}", data=change(viewer, active="yes"))
     assert Auth(browser()).login("viewer").status_code == 302
@@ -152,8 +153,9 @@ def test_reset_password_replaces_the_old_one(browser, client, admin, users):
     assert response.status_code == 302
     assert "Enter a correct username and password" in text_of(Auth(browser()).login("lead"))
     assert Auth(browser()).login("lead", NEW_PASSWORD).status_code == 302
-    (entry,) = audit_entries("user_account")
+    entry, attempt = audit_entries("user_account")
     assert entry.event == "password reset" and NEW_PASSWORD not in str(entry.detail)
+    assert attempt.event == "sign-in failed" and NEW_PASSWORD not in str(attempt.detail)
 
 
 def test_reset_password_refuses_a_short_one(client, admin, users):

@@ -58,13 +58,15 @@ def test_import_refuses_a_file_from_a_newer_schema(app, demo_export, tmp_path):
 
 
 def test_import_refuses_a_file_from_an_older_schema_and_says_how_to_load_it(
-    app, demo_export, monkeypatch
+    app, demo_export, tmp_path
 ):
-    # The schema has one revision so far; pretend the code has moved on to a second.
-    monkeypatch.setattr(schema, "code_revision", lambda: "0002")
-    monkeypatch.setattr(schema, "known_revisions", lambda: {"0001", "0002"})
-    result = import_file(app, demo_export)
-    assert_refused(result, "older than this tracker's 0002", "flask --app tracker db upgrade 0001")
+    # A file exported before the latest migration: at the first revision.
+    older = rewrite_export(demo_export, tmp_path / "older.zip", {"alembic_revision": "0001"})
+    result = import_file(app, older)
+    assert_refused(
+        result, f"older than this tracker's {schema.code_revision()}",
+        "flask --app tracker db upgrade 0001",
+    )
     assert is_empty()
 
 

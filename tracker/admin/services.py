@@ -14,6 +14,7 @@ from sqlalchemy.orm import selectinload
 
 from tracker import audit
 from tracker.admin.audit_log import field_name
+from tracker.auth import sessions
 from tracker.auth.models import Role, User
 from tracker.directory.models import MeetingType, Organisation, Person
 from tracker.extensions import db
@@ -202,6 +203,7 @@ def change_user(by: User, user: User, role: str, person: Person | None, active: 
 def reset_password(by: User, user: User, password: str) -> None:
     """Set a new password for a user who has forgotten theirs (never written to the log)."""
     user.set_password(password)
+    sessions.end_all_sessions(user, sessions.EndReason.PASSWORD)
     audit.record(by, "password reset", user, f"Reset the password of user {user.username}")
     db.session.commit()
 

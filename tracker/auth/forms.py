@@ -58,3 +58,9 @@ class ChangePasswordForm(FlaskForm):
         ],
     )
     submit = SubmitField("Change password", widget=GovSubmitInput())
+
+
+class SignOutOtherSessionsForm(FlaskForm):
+    """A button, with its CSRF token: end every session but this one."""
+
+    submit = SubmitField("Sign out of all other sessions", widget=GovSubmitInput())

@@ -3,19 +3,14 @@
 from urllib.parse import urlsplit
 
 import sqlalchemy as sa
-from flask import current_app, flash, redirect, render_template, request, url_for
-from flask_login import current_user, login_required, login_user, logout_user
+from flask import flash, redirect, render_template, request, url_for
+from flask_login import current_user, login_required, login_user
 
 from tracker import audit
-from tracker.auth import bp
+from tracker.auth import bp, limits, sessions
 from tracker.auth.forms import ChangePasswordForm, SignInForm
 from tracker.auth.models import User
-from tracker.extensions import db, limiter
-from tracker.kit.dates import utcnow
-
-
-def _attempted_username() -> str:
-    return "user:" + (request.form.get("username") or "").strip().lower()
+from tracker.extensions import db
 
 
 def safe_next(target: str | None) -> str | None:
@@ -27,17 +22,7 @@ def safe_next(target: str | None) -> str | None:
 
 
 @bp.route("/login", methods=["GET", "POST"])
-@limiter.limit(
-    lambda: current_app.config["LOGIN_ATTEMPTS_PER_ADDRESS"],
-    methods=["POST"],
-    error_message="Too many sign-in attempts from your address.",
-)
-@limiter.limit(
-    lambda: current_app.config["LOGIN_ATTEMPTS_PER_USER"],
-    key_func=_attempted_username,
-    methods=["POST"],
-    error_message="Too many sign-in attempts for this username.",
-)
+@limits.limit_sign_in
 def login():
     if current_user.is_authenticated:
         return redirect(url_for("home.index"))
@@ -49,9 +34,10 @@ def login():
         if user is None or not user.active or not user.check_password(form.password.data):
             # One message whatever was wrong, so it does not reveal which usernames exist.
             form.username.errors.append("Enter a correct username and password")
+            limits.count_failure(user)
+            db.session.commit()
         else:
-            login_user(user)
-            user.last_sign_in_at = utcnow()
+            sessions.sign_in(user)
             db.session.commit()
             return redirect(safe_next(request.args.get("next")) or url_for("home.index"))
     return render_template("auth/login.html", form=form)
@@ -60,7 +46,8 @@ def login():
 @bp.post("/logout")
 @login_required
 def logout():
-    logout_user()
+    sessions.sign_out()
+    db.session.commit()
     flash("You have signed out.", "success")
     return redirect(url_for("auth.login"))
 
@@ -76,8 +63,9 @@ def change_password():
         else:
             user.set_password(form.new_password.data)
             audit.record(user, "password changed", user, "Changed their own password")
+            sessions.end_other_sessions(user, sessions.EndReason.PASSWORD)
             db.session.commit()
-            # Sessions are tied to the password: sign this one in again, the others end.
+            # Sessions are tied to the password too: this one carries on with the new one.
             login_user(user)
             flash("Your password has been changed. Any other sessions have been signed out.", "success")
             return redirect(url_for("home.index"))
