@@ -38,6 +38,7 @@ def create_app(overrides: dict | None = None) -> Flask:
     app.wsgi_app = ProxyFix(app.wsgi_app, x_for=1, x_proto=1)  # type: ignore[method-assign]
 
     register_templates(app)
+    register_request_guard(app)
     register_extensions(app)
     register_blueprints(app)
     register_errorhandlers(app)
@@ -63,6 +64,14 @@ def register_templates(app: Flask) -> None:
     from tracker import template_helpers
 
     template_helpers.register(app)
+
+
+def register_request_guard(app: Flask) -> None:
+    # Before the extensions (so it runs before CSRF and rate limits read the form) and before the
+    # blueprints (whose URL rules use its id converter).
+    from tracker import request_guard
+
+    request_guard.register(app)
 
 
 def register_extensions(app: Flask) -> None:

@@ -43,6 +43,7 @@ from wtforms.validators import (
 from tracker.actions.models import ActionStatus
 from tracker.actions.queries import SORTS
 from tracker.actions.services import LEAD_STATUSES
+from tracker.kit.limits import EARLIEST_YEAR, LATEST_YEAR, sane_year
 from tracker.timeutil import today
 
 
@@ -58,6 +59,7 @@ class GovUKDateField(DateField):
     pass a date with the day left out.
 
     Also takes one ISO date (2024-02-27) in place of the three parts, for links that carry a date.
+    Years outside EARLIEST_YEAR..LATEST_YEAR are refused: they are slips, and overflow date sums.
     """
 
     def __init__(self, label=None, validators=None, **kwargs):
@@ -81,12 +83,17 @@ class GovUKDateField(DateField):
             raise ValueError(f"{self.label.text} must include a day, month and year")
         try:
             self.data = date(int(parts[2]), int(parts[1]), int(parts[0]))
-        except ValueError:
+        except (ValueError, OverflowError):  # OverflowError: a year of 20 digits
             self.data = None
             raise ValueError(f"{self.label.text} must be a real date") from None
-        if self.data.year < 1900:
+        if len(parts[2]) < 4:
             self.data = None
             raise ValueError(f"{self.label.text} must include a 4-digit year")
+        if not sane_year(self.data.year):
+            self.data = None
+            raise ValueError(
+                f"{self.label.text} must have a year between {EARLIEST_YEAR} and {LATEST_YEAR}"
+            )
 
 
 def web_address(form, field) -> None:

@@ -38,6 +38,7 @@ from wtforms.fields.choices import SelectChoice
 from wtforms.validators import DataRequired, InputRequired, Length, Optional
 from wtforms.widgets import HiddenInput
 
+from tracker.kit.limits import YEAR_MESSAGE, sane_year
 from tracker.meetings.models import AttendanceKind, MinutesStatus, PreviousMinutesOutcome
 from tracker.meetings.notes import is_safe_link
 
@@ -70,12 +71,16 @@ class GovDateField(DateField):
 
     The GOV.UK widget unpacks exactly three values when it redraws the form, so a request with
     the parts missing (or extra) must still give three, or the page could not be shown again.
+    A year outside the sane range is refused: it is a slip, and overflows date sums.
     """
 
     def process_formdata(self, valuelist):
         parts = [str(part).strip() for part in (self.raw_data or [])]
         self.raw_data = (parts + ["", "", ""])[:3]
         super().process_formdata(self.raw_data)
+        if self.data is not None and not sane_year(self.data.year):
+            self.data = None
+            raise ValueError(YEAR_MESSAGE)
 
 
 def gov_date(label: str, required_message: str | None = None, **kwargs) -> DateField:

@@ -19,6 +19,7 @@ from tracker.admin.models import MeetingType, Organisation, Person
 from tracker.auth.permissions import Permission, can_see_action, permission_required
 from tracker.errors import render_error
 from tracker.extensions import db
+from tracker.kit.limits import database_id
 from tracker.meetings import agenda, forms, lifecycle, notes, services
 from tracker.meetings.lifecycle import MinutesError
 from tracker.meetings.models import AttendanceKind, Meeting, MinutesStatus
@@ -165,7 +166,7 @@ def _meeting_form(types, **data):
 def new():
     types = meeting_types()
     data = {}
-    after = db.session.get(Meeting, request.args.get("after", type=int) or 0)
+    after = db.session.get(Meeting, request.args.get("after", type=database_id) or 0)
     if after is not None:
         # "Create the next meeting": same series, same time and place, on the agreed date.
         data = {

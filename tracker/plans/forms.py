@@ -28,12 +28,16 @@ from wtforms import (
 from wtforms.fields.choices import SelectChoice
 from wtforms.validators import InputRequired, Length, Optional, ValidationError
 
+from tracker.kit.limits import YEAR_MESSAGE, sane_year
 from tracker.plans.csv_upload import parse_value
 from tracker.plans.models import DISTRICTS, FORCE, Direction, Rating
 
 
 class DayMonthYearField(DateField):
-    """A GOV.UK date input (day, month, year) that says plainly when a date does not exist."""
+    """A GOV.UK date input (day, month, year) that says plainly when a date does not exist.
+
+    A year outside the sane range is refused too: it is a slip, and overflows date sums.
+    """
 
     def __init__(self, label=None, validators=None, invalid="Enter a real date", **kwargs):
         super().__init__(label, validators, format="%d %m %Y", widget=GovDateInput(), **kwargs)
@@ -47,6 +51,9 @@ class DayMonthYearField(DateField):
             super().process_formdata(valuelist)
         except ValueError:
             raise ValueError(self.invalid) from None
+        if self.data is not None and not sane_year(self.data.year):
+            self.data = None
+            raise ValueError(YEAR_MESSAGE)
 
 
 def choices(pairs) -> list[SelectChoice]:
