@@ -4,8 +4,9 @@
   a 404, like any missing record, rather than a database error.
 - A `page` number beyond any page there could be is a 404 (nonsense such as `page=x` is left to
   the lists, which show the first page).
-- Control characters and invalid UTF-8 in the address, the query string or a form (its field
-  names, values and file names) are a 400; form text may hold tabs and line breaks.
+- Control characters (and U+FFFE/U+FFFF, which no Word document can hold) and invalid UTF-8 in
+  the address, the query string or a form (its field names, values and file names) are a 400;
+  form text may hold tabs and line breaks.
 - A request body larger than MAX_CONTENT_LENGTH is a 413; a view marked `@accepts_upload` takes up
   to MAX_UPLOAD_LENGTH.
 
@@ -19,7 +20,7 @@ from flask import Flask, abort, current_app, request
 from werkzeug.routing import IntegerConverter, ValidationError
 
 from tracker.errors import abort_with
-from tracker.kit.limits import LARGEST_ID, LARGEST_PAGE, has_control_characters
+from tracker.kit.limits import LARGEST_ID, LARGEST_PAGE, has_forbidden_characters
 
 UNREADABLE = (
     "The address or the form contained characters the tracker cannot accept, such as control "
@@ -81,7 +82,7 @@ def _clean(raw: bytes, *, text_layout_allowed: bool) -> bool:
         text = raw.decode("utf-8")
     except UnicodeDecodeError:
         return False
-    return not has_control_characters(text, text_layout_allowed=text_layout_allowed)
+    return not has_forbidden_characters(text, text_layout_allowed=text_layout_allowed)
 
 
 def _check_page() -> None:
@@ -103,8 +104,10 @@ def _check_form() -> None:
     ):
         abort_with(400, UNREADABLE)
     for name, value in request.form.items(multi=True):
-        if has_control_characters(name) or has_control_characters(value, text_layout_allowed=True):
+        if has_forbidden_characters(name) or has_forbidden_characters(
+            value, text_layout_allowed=True
+        ):
             abort_with(400, UNREADABLE)
     for name, upload in request.files.items(multi=True):
-        if has_control_characters(name) or has_control_characters(upload.filename or ""):
+        if has_forbidden_characters(name) or has_forbidden_characters(upload.filename or ""):
             abort_with(400, UNREADABLE)

@@ -33,7 +33,8 @@ EXAMPLES = int(os.environ.get("FUZZ_EXAMPLES", "12"))
 PREFERRED = ("admin", "secretariat", "executive", "lead", "viewer", ANONYMOUS)
 
 HOSTILE_TEXT = [
-    "\x00", "a\x00b", "\x1b[2J", "\x07", "\x7f", "\u0085", "\ufeff", "\u202e", "\uffff",
+    "\x00", "a\x00b", "\x1b[2J", "\x07", "\x7f", "\u0085", "\ufeff", "\u202e", "\uffff", "\ufffe",
+    "[" * 50_000,
     "\U0010ffff", "-1", "0", "2147483647", "2147483648", str(2**63), str(2**64), "9" * 40,
     "9" * 5000, "1e999999999999999999", "NaN", "-Infinity", "12345678901234567890-01-01",
     "0001-01-01", "9999-12-31", "2024-02-30", "12345678901234567890", "١٢٣", "１２３", " ", "",

@@ -153,3 +153,27 @@ def test_a_quarter_in_year_zero_or_one_is_a_bad_request(client, login_as):
         response = client.get(f"/reports/delivery-quarterly?quarter={quarter}")
         assert_error_page(response, 400, BAD_REQUEST)
         assert "Choose a quarter, written like 2020-Q4." in response.get_data(as_text=True)
+
+
+def test_characters_a_word_document_cannot_hold_are_refused(client, login_as):
+    # U+FFFE and U+FFFF are valid UTF-8 but not XML: stored, they broke the Word reports.
+    login_as("secretariat")
+    action = ActionFactory()
+    db.session.commit()
+    form = {"owner": str(action.owner_id), "lead": "", "version": str(action.version),
+            "due_on": ["31", "1", "2024"]}
+    for text in ("Do \uffff things", "Do \ufffe things"):
+        response = client.post(f"/actions/{action.id}/edit", data={**form, "text": text})
+        assert_error_page(response, 400, BAD_REQUEST)
+    assert db.session.get(Action, action.id).text.isprintable()
+
+
+def test_a_deeply_nested_hidden_field_is_a_clash_check_not_a_crash(client, login_as, users):
+    login_as("admin")
+    person = users["viewer"].person
+    response = client.post(f"/admin/people/{person.id}", data={
+        "name": "Renamed", "organisation_id": str(person.organisation_id),
+        "original": "[" * 100_000,
+    })
+    assert response.status_code == 302
+    assert db.session.get(Person, person.id).name == "Renamed"

@@ -109,7 +109,7 @@ class ChangeForm(FlaskForm):
         """True (with errors on the fields) if saving would overwrite someone else's change."""
         try:
             shown = json.loads(self.original.data or "{}")
-        except ValueError:
+        except (ValueError, RecursionError):  # RecursionError: a crafted "[[[[..." form value
             shown = {}
         if not isinstance(shown, dict):
             shown = {}

@@ -16,16 +16,20 @@ EARLIEST_YEAR = 1900
 LATEST_YEAR = 2100
 YEAR_MESSAGE = f"Enter a year between {EARLIEST_YEAR} and {LATEST_YEAR}"
 
-# C0 and C1 control characters and DEL. PostgreSQL cannot store NUL at all, and none of them
+# C0 and C1 control characters, DEL, and the non-characters U+FFFE and U+FFFF. PostgreSQL cannot
+# store NUL, a Word document (XML) cannot hold C0 controls or U+FFFE/U+FFFF, and none of them
 # belongs in anything a person types.
-_CONTROL = re.compile(r"[\x00-\x1f\x7f-\x9f]")
+_FORBIDDEN = re.compile(r"[\x00-\x1f\x7f-\x9f\ufffe\uffff]")
 # Text typed into a form (and a CSV cell) may hold tabs and line breaks.
-_CONTROL_IN_TEXT = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]")
+_FORBIDDEN_IN_TEXT = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\ufffe\uffff]")
 
 
-def has_control_characters(text: str, *, text_layout_allowed: bool = False) -> bool:
-    """Whether `text` holds a control character (tab, CR and LF allowed if `text_layout_allowed`)."""
-    pattern = _CONTROL_IN_TEXT if text_layout_allowed else _CONTROL
+def has_forbidden_characters(text: str, *, text_layout_allowed: bool = False) -> bool:
+    """Whether `text` holds a control character, or U+FFFE or U+FFFF.
+
+    Tab, CR and LF are allowed when `text_layout_allowed` (form text, CSV cells).
+    """
+    pattern = _FORBIDDEN_IN_TEXT if text_layout_allowed else _FORBIDDEN
     return pattern.search(text) is not None
 
 

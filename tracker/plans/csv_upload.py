@@ -16,8 +16,8 @@ The layout (shown on the upload page, and downloadable as a template):
 - note: how it was counted (may be blank, up to 2000 characters);
 - comment (optional 7th column): the comment for the Delivery Quarterly pack (up to 2000).
 
-No cell may hold a control character other than a tab or a line break (PostgreSQL cannot store
-NUL). The template we offer is written by the shared CSV writer, which puts an apostrophe before a
+No cell may hold a control character other than a tab or a line break, nor U+FFFE or U+FFFF
+(PostgreSQL cannot store NUL; a Word document cannot hold the others). The template we offer is written by the shared CSV writer, which puts an apostrophe before a
 name that starts like a formula; such a name is read back without it.
 
 A file is checked whole before anything is saved. Any problem refuses the whole file, naming
@@ -33,7 +33,7 @@ from datetime import date, datetime
 from decimal import ROUND_HALF_UP, Decimal, InvalidOperation
 
 from tracker.kit.csv import csv_bytes, unguarded
-from tracker.kit.limits import EARLIEST_YEAR, LATEST_YEAR, has_control_characters, sane_year
+from tracker.kit.limits import EARLIEST_YEAR, LATEST_YEAR, has_forbidden_characters, sane_year
 from tracker.plans.models import DISTRICTS, FORCE, Indicator
 
 HEADER = ("indicator", "period_label", "period_end", "district", "value", "note")
@@ -184,9 +184,10 @@ def read(
         cells = [*cells, ""] if width == len(HEADER) else cells
         name, label, end_text, district_text, value_text, note, comment = cells
         row_problems = [
-            f"{column} contains a control character: only tabs and line breaks are allowed"
+            f"{column} contains a control character or a non-character (U+FFFE, U+FFFF): "
+            "only text, tabs and line breaks are allowed"
             for column, cell in zip(COLUMNS, cells, strict=True)
-            if has_control_characters(cell, text_layout_allowed=True)
+            if has_forbidden_characters(cell, text_layout_allowed=True)
         ]
         if row_problems:
             problems.extend(Problem(line, message) for message in row_problems)
