@@ -32,3 +32,18 @@ def csrf_token(page: str) -> str:
     field = re.search(r'<input[^>]*name="csrf_token"[^>]*>', page)
     assert field, "no CSRF token field on the page"
     return re.search(r'value="([^"]+)"', field.group(0)).group(1)
+
+
+def assert_error_page(response, code: int, heading: str) -> str:
+    """The error page in the service's design, saying what happened; never a stack trace."""
+    page = response.get_data(as_text=True)
+    assert response.status_code == code
+    assert response.mimetype == "text/html"
+    assert f'<h1 class="govuk-heading-l">{heading}</h1>' in page
+    # The service's own layout: its header, skip link and footer, not a bare error.
+    assert 'class="govuk-template__header ca-header"' in page
+    assert "Skip to main content" in page
+    assert "Accessibility statement" in page
+    assert f"Error code {code}" in page
+    assert "Traceback" not in page and "Werkzeug" not in page
+    return page

@@ -2,23 +2,10 @@
 
 import sqlalchemy as sa
 
+from tests.pages import assert_error_page
 from tracker.errors import abort_with
 from tracker.extensions import db
 from tracker.models import Organisation
-
-
-def assert_error_page(response, code: int, heading: str) -> str:
-    page = response.get_data(as_text=True)
-    assert response.status_code == code
-    assert response.mimetype == "text/html"
-    assert f'<h1 class="govuk-heading-l">{heading}</h1>' in page
-    # The service's own layout: its header, skip link and footer, not a bare error.
-    assert 'class="govuk-template__header ca-header"' in page
-    assert "Skip to main content" in page
-    assert "Accessibility statement" in page
-    assert f"Error code {code}" in page
-    assert "Traceback" not in page and "Werkzeug" not in page
-    return page
 
 
 def test_bad_request_page_when_a_form_comes_without_its_security_token(csrf_app, users):

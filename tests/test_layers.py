@@ -11,7 +11,9 @@ PACKAGE = Path(tracker.__file__).parent
 # Lowest first; domains on one level may not import each other.
 LAYERS = [
     {"config", "extensions"},
-    {"kit", "errors"},
+    {"kit"},
+    {"errors"},
+    {"request_guard"},
     {"directory"},
     {"audit"},
     {"auth"},

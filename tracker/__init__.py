@@ -42,6 +42,7 @@ def create_app(overrides: dict | None = None) -> Flask:
         app.wsgi_app = ProxyFix(app.wsgi_app, x_for=proxies, x_proto=proxies)  # type: ignore[method-assign]
 
     register_templates(app)
+    register_request_guard(app)
     register_extensions(app)
     register_blueprints(app)
     register_errorhandlers(app)
@@ -67,6 +68,14 @@ def register_templates(app: Flask) -> None:
     from tracker import templating
 
     templating.register(app)
+
+
+def register_request_guard(app: Flask) -> None:
+    # Before the extensions (so it runs before CSRF and rate limits read the form) and before the
+    # blueprints (whose URL rules use its id converter).
+    from tracker import request_guard
+
+    request_guard.register(app)
 
 
 def register_extensions(app: Flask) -> None:

@@ -93,5 +93,12 @@ def load(instance_path: str) -> dict:
         "LOGIN_ATTEMPTS_PER_ADDRESS": os.environ.get("LOGIN_ATTEMPTS_PER_ADDRESS", "30 per 15 minutes"),
         "FORCE_HTTPS": env_bool("FORCE_HTTPS", False),
         "PER_PAGE": int(os.environ.get("PER_PAGE", "25")),
+        # A request body beyond these is refused with a 413 before it is read: the longest form
+        # (minutes, notes) is well under 1 MB. Only the indicator values upload takes more.
+        "MAX_CONTENT_LENGTH": int(os.environ.get("MAX_CONTENT_LENGTH", 1_000_000)),
+        "MAX_UPLOAD_LENGTH": int(os.environ.get("MAX_UPLOAD_LENGTH", 5_000_000)),
+        # Werkzeug's limits for multipart forms: the text of the fields, and how many parts.
+        "MAX_FORM_MEMORY_SIZE": 500_000,
+        "MAX_FORM_PARTS": 500,
         "SERVICE_NAME": "Governance meeting and action tracker",
     }

@@ -16,7 +16,9 @@ MESSAGES = {
           "If you followed a link, the record may have been removed."),
     405: ("That cannot be done here", "This page does not accept that kind of request."),
     409: ("Someone else changed this record", "Reload the page to see the latest version."),
-    413: ("The file is too large", "Choose a smaller file and try again."),
+    413: ("The request is too large", "What you sent is larger than the tracker accepts. If you "
+          "were uploading a file, split it into smaller files; if you were filling in a form, "
+          "shorten the text. Nothing was saved."),
     429: ("Too many attempts", "You have tried too many times. Wait 15 minutes and try again."),
     500: ("Sorry, there is a problem with the service", "Try again later. "
           "Nothing you were saving has been half-saved: the change was undone."),

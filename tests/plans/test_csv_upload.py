@@ -151,6 +151,6 @@ def test_the_upload_page_documents_the_layout_and_offers_a_template(
     assert "indicator,period_label,period_end,district,value,note" in page
     template = client.get(f"/plans/{plan_with_indicators.id}/values/template.csv")
     assert template.mimetype == "text/csv"
-    lines = template.get_data(as_text=True).splitlines()
+    lines = template.get_data().decode("utf-8-sig").splitlines()
     assert lines[0] == "indicator,period_label,period_end,district,value,note"
     assert lines[1].startswith("Total recorded crime,")

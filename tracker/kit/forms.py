@@ -11,8 +11,7 @@ from wtforms import DateField, SubmitField
 from wtforms.fields.choices import SelectChoice
 from wtforms.validators import StopValidation
 
-# A year before this is a typing slip (two digits typed for four).
-EARLIEST_YEAR = 1900
+from tracker.kit.limits import YEAR_MESSAGE, sane_year
 
 
 def choices(pairs, blank: str | None = None) -> list[SelectChoice]:
@@ -55,9 +54,13 @@ class GovDateField(DateField):
         except (ValueError, OverflowError):
             # OverflowError: a year of twenty digits is no date either.
             raise ValueError(self.invalid or f"{label} must be a real date") from None
-        if self.data.year < EARLIEST_YEAR:
+        if len(parts[2]) < 4:
             self.data = None
             raise ValueError(self.invalid or f"{label} must include a 4-digit year")
+        if not sane_year(self.data.year):
+            # A slip, and years near 1 or 9999 overflow date arithmetic.
+            self.data = None
+            raise ValueError(YEAR_MESSAGE)
 
     def pre_validate(self, form):
         if self.required and self.data is None and not self.process_errors:

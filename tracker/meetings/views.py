@@ -24,6 +24,7 @@ from tracker.errors import render_error
 from tracker.extensions import db
 from tracker.kit.conflicts import ChangedMeanwhile
 from tracker.kit.dates import today
+from tracker.kit.limits import database_id
 from tracker.meetings import agenda, bp, forms, lifecycle, services
 from tracker.meetings.lifecycle import MinutesError
 from tracker.meetings.models import AttendanceKind, Meeting, MinutesStatus
@@ -132,7 +133,7 @@ def _meeting_form(types, **data):
 def new():
     types = directory.meeting_types()
     data = {}
-    after = db.session.get(Meeting, request.args.get("after", type=int) or 0)
+    after = db.session.get(Meeting, request.args.get("after", type=database_id) or 0)
     if after is not None:
         # "Create the next meeting": same series, same time and place, on the agreed date.
         data = {

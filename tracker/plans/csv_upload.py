@@ -11,9 +11,14 @@ The layout (shown on the upload page, and downloadable as a template):
 - period_end: the period's last day, as 2020-12-31 or 31/12/2020;
 - district: West Yorkshire (or blank, or "Force") for the force total, or Bradford, Calderdale,
   Kirklees, Leeds or Wakefield;
-- value: a number (292070, 292,070 in quotes, 77.4 or 77.4%), or "not available";
-- note: how it was counted (may be blank);
-- comment (optional 7th column): the comment for the Delivery Quarterly pack.
+- value: a number (292070, 292,070 in quotes, 77.4 or 77.4%), or "not available"; kept to four
+  decimal places, below 100,000,000,000,000 (what the column holds);
+- note: how it was counted (may be blank, up to 2000 characters);
+- comment (optional 7th column): the comment for the Delivery Quarterly pack (up to 2000).
+
+No cell may hold a control character other than a tab or a line break, nor U+FFFE or U+FFFF
+(PostgreSQL cannot store NUL; a Word document cannot hold the others). The template we offer is written by the shared CSV writer, which puts an apostrophe before a
+name that starts like a formula; such a name is read back without it.
 
 A file is checked whole before anything is saved. Any problem refuses the whole file, naming
 the line and the reason. A row for a period and district that is already stored is refused too
@@ -22,11 +27,14 @@ the line and the reason. A row for a period and district that is already stored 
 
 import csv
 import io
+from collections.abc import Iterator
 from dataclasses import dataclass
 from datetime import date, datetime
-from decimal import Decimal, InvalidOperation
+from decimal import ROUND_HALF_UP, Decimal, InvalidOperation
 
+from tracker.kit.csv import csv_bytes, unguarded
 from tracker.kit.dates import short_date
+from tracker.kit.limits import EARLIEST_YEAR, LATEST_YEAR, has_forbidden_characters, sane_year
 from tracker.plans.models import DISTRICTS, FORCE, Indicator
 
 HEADER = ("indicator", "period_label", "period_end", "district", "value", "note")
@@ -35,8 +43,11 @@ MAX_ROWS = 5000
 MAX_PROBLEMS_SHOWN = 50
 NOT_AVAILABLE = {"not available", "n/a", "na"}
 FORCE_NAMES = {"", FORCE.lower(), "force", "west yorks", "w yorks"}
-# Numeric(18, 4) holds up to 14 digits before the point.
-LARGEST = Decimal("1e14")
+# Numeric(18, 4) holds up to 14 digits before the point (below 10**14) and 4 after it.
+LARGEST_POWER = 14
+PLACES = Decimal("0.0001")
+LONGEST_TEXT = 2000  # as the form for one value allows, for the note and the comment
+COLUMNS = (*HEADER, OPTIONAL_COLUMN)
 
 
 @dataclass(frozen=True)
@@ -77,14 +88,22 @@ def parse_date(text: str) -> date:
         parts = text.split("-" if "-" in layout else "/")
         if len(parts) == 3 and all(p.isdigit() for p in parts):
             try:
-                return datetime.strptime(text, layout).date()
+                day = datetime.strptime(text, layout).date()
             except ValueError:
                 raise ValueError(f"period_end {text!r} is not a real date") from None
+            if not sane_year(day.year):
+                raise ValueError(
+                    f"period_end {text!r} is not between {EARLIEST_YEAR} and {LATEST_YEAR}")
+            return day
     raise ValueError(f"period_end {text!r} is not a date: write it like 2020-12-31")
 
 
 def parse_value(text: str) -> Decimal | None:
-    """A number, or None for "not available"; ValueError otherwise."""
+    """A number, or None for "not available"; ValueError otherwise.
+
+    Rounded to the four decimal places the column keeps, and refused if it is then too large
+    for the column (PostgreSQL would refuse it with an error; SQLite would silently lose it).
+    """
     cleaned = text.strip()
     if cleaned.lower() in NOT_AVAILABLE:
         return None
@@ -95,7 +114,12 @@ def parse_value(text: str) -> Decimal | None:
         number = Decimal(number_text)
     except InvalidOperation:
         raise ValueError(f'value {cleaned!r} is not a number (or "not available")') from None
-    if not number.is_finite() or abs(number) >= LARGEST:
+    # adjusted() is the power of ten of the leading digit. Unlike abs() or a comparison it needs
+    # no arithmetic, which overflows for an exponent like 1e999999999999999999.
+    if not number.is_finite() or number.adjusted() >= LARGEST_POWER:
+        raise ValueError(f"value {cleaned!r} is not a number the tracker can store")
+    number = number.quantize(PLACES, rounding=ROUND_HALF_UP)  # as PostgreSQL rounds
+    if number.adjusted() >= LARGEST_POWER:  # 99999999999999.99995 rounds up to 1e14
         raise ValueError(f"value {cleaned!r} is not a number the tracker can store")
     return number
 
@@ -129,9 +153,11 @@ def read(
             [Problem(0, "The file is not UTF-8 text: save it from your spreadsheet as 'CSV UTF-8'")]
         ) from None
     reader = csv.reader(io.StringIO(text, newline=""))
-    header = next(reader, None)
+    problems: list[Problem] = []
+    records = _records(reader, problems)
+    header = next(records, None)
     if header is None:
-        raise UploadRefused([Problem(0, "The file is empty")])
+        raise UploadRefused(problems or [Problem(0, "The file is empty")])
     names = tuple(cell.strip().lower() for cell in header)
     if names not in (HEADER, (*HEADER, OPTIONAL_COLUMN)):
         raise UploadRefused(
@@ -144,10 +170,9 @@ def read(
     for indicator in indicators:
         by_name.setdefault(indicator.name.strip().lower(), []).append(indicator)
 
-    problems: list[Problem] = []
     rows: list[Row] = []
     seen: dict[tuple[int, date, str], int] = {}
-    for cells in reader:
+    for cells in records:
         line = reader.line_num
         if not any(cell.strip() for cell in cells):
             continue  # spreadsheets often leave blank lines at the end
@@ -159,8 +184,21 @@ def read(
             continue
         cells = [*cells, ""] if width == len(HEADER) else cells
         name, label, end_text, district_text, value_text, note, comment = cells
-        row_problems = []
-        matches = by_name.get(name.strip().lower(), [])
+        row_problems = [
+            f"{column} contains a control character or a non-character (U+FFFE, U+FFFF): "
+            "only text, tabs and line breaks are allowed"
+            for column, cell in zip(COLUMNS, cells, strict=True)
+            if has_forbidden_characters(cell, text_layout_allowed=True)
+        ]
+        if row_problems:
+            problems.extend(Problem(line, message) for message in row_problems)
+            continue
+        row_problems.extend(
+            f"{column} is longer than {LONGEST_TEXT} characters"
+            for column, cell in (("note", note), ("comment", comment))
+            if len(cell.strip()) > LONGEST_TEXT
+        )
+        matches = by_name.get(unguarded(name.strip()).lower(), [])
         if not matches:
             row_problems.append(f"unknown indicator {name.strip()!r}")
         elif len(matches) > 1:
@@ -216,11 +254,26 @@ def read(
     return rows
 
 
-def template(indicators: list[Indicator]) -> str:
+def _records(reader, problems: list[Problem]) -> Iterator[list[str]]:
+    """The reader's records, stopping at the first the csv module cannot read (noted as a problem)."""
+    while True:
+        try:
+            yield next(reader)
+        except StopIteration:
+            return
+        except csv.Error as error:
+            if "field larger than field limit" in str(error):
+                message = f"a cell is longer than {csv.field_size_limit():,} characters"
+            else:
+                message = f"the line cannot be read as CSV ({error})"
+            problems.append(Problem(reader.line_num, f"{message}; the file was read no further"))
+            return
+
+
+def template(indicators: list[Indicator]) -> bytes:
     """A CSV with the header and one example row per indicator, to fill in."""
-    out = io.StringIO()
-    writer = csv.writer(out, lineterminator="\r\n")
-    writer.writerow(HEADER)
-    for indicator in indicators:
-        writer.writerow([indicator.name, "12 months to Dec 2020", "2020-12-31", FORCE, "", ""])
-    return out.getvalue()
+    return csv_bytes(
+        HEADER,
+        ([indicator.name, "12 months to Dec 2020", "2020-12-31", FORCE, "", ""]
+         for indicator in indicators),
+    )

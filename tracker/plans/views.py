@@ -27,6 +27,7 @@ from tracker.plans.models import (
     Priority,
     Rating,
 )
+from tracker.request_guard import accepts_upload
 
 
 def _priority_or_404(priority_id: int) -> Priority:
@@ -279,6 +280,7 @@ def add_value(indicator_id: int):
 
 
 @bp.route("/plans/<int:plan_id>/values/upload", methods=["GET", "POST"])
+@accepts_upload
 @permission_required(Permission.EDIT_PLANS)
 def upload_values(plan_id: int):
     found = db.get_or_404(Plan, plan_id)

@@ -22,6 +22,7 @@ from sqlalchemy.orm import selectinload
 from tracker.actions import queries
 from tracker.actions.models import Action, action_priority
 from tracker.extensions import db
+from tracker.kit.limits import sane_year
 from tracker.plans import measures
 from tracker.plans.measures import Measure
 from tracker.plans.models import Indicator, IndicatorValue, Plan, PlanStatus, Priority, Rating
@@ -42,7 +43,7 @@ class Quarter:
     @classmethod
     def parse(cls, text: str) -> "Quarter":
         match = QUARTER_PATTERN.match(text.strip())
-        if not match:
+        if not match or not sane_year(int(match[1])):  # year 0001's previous quarter is in year 0
             raise ValueError(f"{text!r} is not a quarter like 2020-Q4")
         return cls(int(match[1]), int(match[2]))
 

@@ -1,13 +1,11 @@
 """The outstanding-actions report as CSV: a header row, then one row per action, most overdue first.
 
-Dates are ISO (2024-02-27) so spreadsheets sort them. A cell that a spreadsheet would run as a
-formula (starting =, +, -, @, or a tab or carriage return) is prefixed with a quote. UTF-8 with a
-byte-order mark, so Excel shows dashes and accents. Takes an `OutstandingReport`; does not query.
+Dates are ISO (2024-02-27) so spreadsheets sort them. Written by the shared writer
+(`tracker.kit.csv`): no cell runs as a formula, and Excel shows dashes and accents. Takes an
+`OutstandingReport`; does not query.
 """
 
-import csv
-from io import StringIO
-
+from tracker.kit.csv import csv_bytes
 from tracker.reports.outstanding.data import OutstandingReport
 
 HEADER = (
@@ -26,23 +24,13 @@ HEADER = (
     "Latest update date",
     "As at",
 )
-FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
-
-
-def safe(value) -> str:
-    """The value as text a spreadsheet will show, never run."""
-    text = "" if value is None else str(value)
-    return "'" + text if text.startswith(FORMULA_STARTS) else text
 
 
 def build_csv(report: OutstandingReport) -> bytes:
-    out = StringIO()
-    writer = csv.writer(out, lineterminator="\r\n")
-    writer.writerow(HEADER)
-    for row in report.rows:
-        writer.writerow(
-            safe(value)
-            for value in (
+    return csv_bytes(
+        HEADER,
+        (
+            (
                 row.reference,
                 row.text,
                 "Yes" if row.confidential else "No",
@@ -58,5 +46,6 @@ def build_csv(report: OutstandingReport) -> bytes:
                 row.latest_update_on.isoformat() if row.latest_update_on else "",
                 report.as_at.isoformat(),
             )
-        )
-    return out.getvalue().encode("utf-8-sig")
+            for row in report.rows
+        ),
+    )
