@@ -75,7 +75,7 @@ class SeenForm(FlaskForm):
     def shown(self) -> dict:
         try:
             shown = json.loads(self.original.data or "{}")
-        except ValueError:
+        except (ValueError, RecursionError):  # RecursionError: a crafted "[[[[..." value
             return {}
         return shown if isinstance(shown, dict) else {}
 
