@@ -51,9 +51,11 @@ static/assets/.copied: node_modules/.installed
 # What the tests use from Debian, each checked on its own: Chromium for browser tests, Java for
 # the Nu HTML checker, LibreOffice and poppler's pdftotext to prove the Word documents open and
 # read right, and fontconfig with Liberation fonts (metric-compatible with Arial) so that what the tests measure
-# of a rendered page or document does not depend on the fonts a machine happens to have.
+# of a rendered page or document does not depend on the fonts a machine happens to have; and the
+# sqlite3 and PostgreSQL command-line tools, whose backup and restore recipes the README gives.
 # `make run` needs none of them.
-SYSTEM_PACKAGES := chromium default-jre-headless libreoffice-writer-nogui poppler-utils fontconfig fonts-liberation
+SYSTEM_PACKAGES := chromium default-jre-headless libreoffice-writer-nogui poppler-utils fontconfig fonts-liberation \
+  sqlite3 postgresql-client
 system-deps:
 	@missing=$$(for package in $(SYSTEM_PACKAGES); do \
 	  dpkg-query -W -f='$${Status}' $$package 2>/dev/null | grep -q 'install ok installed' || echo $$package; \
