@@ -21,7 +21,10 @@ LAYERS = [
     {"meetings"},
     {"actions"},
     {"reports"},
-    {"admin", "home", "public", "templating", "cli", "demo", "demo_data", "models", "transfer"},
+    {
+        "admin", "home", "public", "calendars", "templating", "cli", "demo", "demo_data", "models",
+        "transfer",
+    },
 ]
 LEVEL = {domain: level for level, domains in enumerate(LAYERS) for domain in domains}
 # The pages of a lower domain that show actions call the actions domain's queries.

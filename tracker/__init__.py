@@ -103,10 +103,10 @@ def register_extensions(app: Flask) -> None:
 
 
 def register_blueprints(app: Flask) -> None:
-    from tracker import actions, admin, auth, home, meetings, plans, public, reports
+    from tracker import actions, admin, auth, calendars, home, meetings, plans, public, reports
 
     # Every package's view modules first: a route cannot be added once its blueprint is registered.
-    packages = (home, auth, meetings, actions, plans, reports, admin, public)
+    packages = (home, auth, meetings, actions, plans, reports, admin, public, calendars)
     for package in packages:
         for module in package.VIEW_MODULES:
             importlib.import_module(f"{package.__name__}.{module}")

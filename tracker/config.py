@@ -101,4 +101,7 @@ def load(instance_path: str) -> dict:
         "MAX_FORM_MEMORY_SIZE": 500_000,
         "MAX_FORM_PARTS": 500,
         "SERVICE_NAME": "Governance meeting and action tracker",
+        # The host name that ends the UIDs of calendar events; by default the one in the request.
+        # Set it where the tracker is reached at more than one name, so events keep one UID.
+        "CALENDAR_UID_DOMAIN": os.environ.get("CALENDAR_UID_DOMAIN", ""),
     }

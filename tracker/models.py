@@ -10,6 +10,7 @@ from tracker.actions.models import (
 from tracker.audit import AuditEntry
 from tracker.auth.models import Role, User
 from tracker.auth.sessions import UserSession
+from tracker.calendars.models import CalendarLink
 from tracker.directory.models import MeetingType, Organisation, Person
 from tracker.meetings.models import (
     AgendaItem,
@@ -37,7 +38,7 @@ from tracker.plans.models import (
 
 __all__ = [
     "Action", "ActionStatus", "ActionUpdate", "AgendaItem", "Attendance", "AttendanceKind",
-    "AuditEntry", "CrossCuttingTheme", "Direction", "FutureAgendaItem", "Indicator",
+    "AuditEntry", "CalendarLink", "CrossCuttingTheme", "Direction", "FutureAgendaItem", "Indicator",
     "IndicatorValue", "Meeting", "MeetingType", "MinutesRevision", "MinutesStatus", "Objective",
     "Organisation", "Outcome", "PaperLink", "Person", "Plan", "PlanStatus", "Priority",
     "PriorityRating", "Rating", "Role", "User", "UserSession", "action_indicator", "action_priority",

@@ -43,4 +43,6 @@ RULES = {
     "meetings.approve": Rule(allowed=EDITORS, args=_com, method="POST"),
     "meetings.publish": Rule(allowed=EDITORS, args=_com, method="POST"),
     "meetings.return_to_draft": Rule(allowed=EDITORS, args=_com, method="POST"),
+    "meetings.cancel": Rule(allowed=EDITORS, args=_com, method="POST"),
+    "meetings.reinstate": Rule(allowed=EDITORS, args=_com, method="POST"),
 }

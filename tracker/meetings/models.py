@@ -49,7 +49,13 @@ class Meeting(db.Model):
     minutes_revision: Mapped[int] = mapped_column(default=0)
     approved_at: Mapped[datetime | None] = mapped_column(sa.DateTime(timezone=True))
     published_at: Mapped[datetime | None] = mapped_column(sa.DateTime(timezone=True))
+    # Set when the secretariat calls the meeting off; calendars then show it as cancelled.
+    cancelled_at: Mapped[datetime | None] = mapped_column(sa.DateTime(timezone=True))
     created_at: Mapped[datetime] = mapped_column(sa.DateTime(timezone=True), default=utcnow)
+    # The last change to the meeting's own record (not its items): calendar apps are told of it.
+    updated_at: Mapped[datetime] = mapped_column(
+        sa.DateTime(timezone=True), default=utcnow, onupdate=utcnow
+    )
     version: Mapped[int] = mapped_column(default=1)
 
     __mapper_args__ = {"version_id_col": version}
@@ -83,6 +89,10 @@ class Meeting(db.Model):
     @property
     def is_public(self) -> bool:
         return self.meeting_type.is_public
+
+    @property
+    def is_cancelled(self) -> bool:
+        return self.cancelled_at is not None
 
     def __str__(self) -> str:
         return self.title

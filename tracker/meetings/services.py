@@ -1,4 +1,4 @@
-"""Running a meeting: creating it and its series, attendance, item 2, future agenda items, and
+"""Running a meeting: creating it and its series, cancelling it, attendance, item 2, future agenda items, and
 loading a meeting with what its pages show.
 
 Plain functions over model objects, used by the views, the demo loader and the tests. They add to
@@ -14,9 +14,11 @@ from sqlalchemy.orm import selectinload
 
 from tracker import audit
 from tracker.auth.models import User
+from tracker.auth.permissions import Permission, can
 from tracker.directory.models import MeetingType, Organisation, Person
 from tracker.extensions import db
 from tracker.kit.conflicts import save
+from tracker.kit.dates import utcnow
 from tracker.meetings import agenda
 from tracker.meetings.lifecycle import MinutesError, note_change
 from tracker.meetings.models import (
@@ -34,7 +36,11 @@ from tracker.meetings.models import (
 
 
 def relink_series(meeting_type: MeetingType) -> None:
-    """Point each meeting of a type at the one before it (dates can change; meetings can be added)."""
+    """Point each meeting of a type at the one before it (dates can change; meetings can be added).
+
+    A cancelled meeting is no one's previous meeting: the next one takes its matters arising
+    from the last meeting that was held.
+    """
     db.session.flush()
     meetings = db.session.scalars(
         sa.select(Meeting)
@@ -45,7 +51,8 @@ def relink_series(meeting_type: MeetingType) -> None:
     for meeting in meetings:
         if meeting.previous_meeting_id != (previous.id if previous else None):
             meeting.previous_meeting = previous
-        previous = meeting
+        if not meeting.is_cancelled:
+            previous = meeting
 
 
 def create_meeting(
@@ -145,6 +152,59 @@ def delete_meeting(meeting: Meeting, user) -> None:
     db.session.delete(meeting)
     relink_series(meeting_type)
     save()
+
+
+# --- cancelling -----------------------------------------------------------------------------
+
+
+def require_can_edit(user) -> None:
+    if not can(user, Permission.EDIT_MEETINGS):
+        raise MinutesError("Only the secretariat can change meetings.")
+
+
+def cancel_meeting(meeting: Meeting, user) -> None:
+    """Call a meeting off. It stays in the tracker, marked cancelled, and calendars show it so.
+
+    Only a meeting that has not happened in the tracker's eyes: its minutes still in draft and no
+    actions raised at it. Future items it had taken from the meeting before go back to waiting
+    for the next meeting created in the series.
+    """
+    require_can_edit(user)
+    if meeting.is_cancelled:
+        raise MinutesError("This meeting is already cancelled.")
+    if meeting.actions:
+        raise MinutesError("This meeting cannot be cancelled: actions have been raised at it.")
+    if meeting.minutes_status != MinutesStatus.DRAFT:
+        raise MinutesError("This meeting cannot be cancelled: its minutes have been approved.")
+    meeting.cancelled_at = utcnow()
+    released = _carried_into(meeting)
+    for future in released:
+        future.carried_into = None
+    relink_series(meeting.meeting_type)
+    audit.record(
+        user, "meeting.cancelled", meeting, f"Cancelled the {meeting.title}",
+        released=[future.title for future in released],
+    )
+    save()
+
+
+def reinstate_meeting(meeting: Meeting, user) -> None:
+    """Undo a cancellation: the meeting goes ahead after all."""
+    require_can_edit(user)
+    if not meeting.is_cancelled:
+        raise MinutesError("This meeting is not cancelled.")
+    meeting.cancelled_at = None
+    relink_series(meeting.meeting_type)
+    audit.record(user, "meeting.reinstated", meeting, f"Reinstated the {meeting.title}")
+    save()
+
+
+def _carried_into(meeting: Meeting) -> list[FutureAgendaItem]:
+    return list(
+        db.session.scalars(
+            sa.select(FutureAgendaItem).where(FutureAgendaItem.carried_into_id == meeting.id)
+        )
+    )
 
 
 # --- attendance -----------------------------------------------------------------------------
@@ -311,7 +371,9 @@ def item_of(meeting: Meeting, item_id: int) -> AgendaItem:
 def following_meeting(meeting: Meeting) -> Meeting | None:
     """The next meeting of the series, once it has been created."""
     return db.session.scalar(
-        sa.select(Meeting).where(Meeting.previous_meeting_id == meeting.id).limit(1)
+        sa.select(Meeting)
+        .where(Meeting.previous_meeting_id == meeting.id, Meeting.cancelled_at.is_(None))
+        .limit(1)
     )
 
 

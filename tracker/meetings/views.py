@@ -248,13 +248,18 @@ def attendance(meeting_id: int):
     return render_template("meetings/attendance.html", form=form, meeting=meeting)
 
 
-# --- the minutes' lifecycle -----------------------------------------------------------------
+# --- the minutes' lifecycle, and cancelling the meeting --------------------------------------
 
 
 LIFECYCLE = {
     "approve": (lifecycle.approve, "The minutes have been approved."),
     "publish": (lifecycle.publish, "The minutes have been published."),
     "return_to_draft": (lifecycle.return_to_draft, "The minutes are back in draft."),
+    "cancel": (
+        services.cancel_meeting,
+        "The meeting has been cancelled. Calendars that follow it show it as cancelled.",
+    ),
+    "reinstate": (services.reinstate_meeting, "The meeting has been reinstated."),
 }
 
 
@@ -290,6 +295,18 @@ def publish(meeting_id: int):
 @permission_required(Permission.EDIT_MEETINGS)
 def return_to_draft(meeting_id: int):
     return _lifecycle(meeting_id, "return_to_draft")
+
+
+@bp.post("/<int:meeting_id>/cancel")
+@permission_required(Permission.EDIT_MEETINGS)
+def cancel(meeting_id: int):
+    return _lifecycle(meeting_id, "cancel")
+
+
+@bp.post("/<int:meeting_id>/reinstate")
+@permission_required(Permission.EDIT_MEETINGS)
+def reinstate(meeting_id: int):
+    return _lifecycle(meeting_id, "reinstate")
 
 
 # Agenda items and minutes register their routes on `bp`.
