@@ -1,0 +1,53 @@
+"""Your calendar, in a real browser: from the account page to the calendar page, make the
+address and see it, fetch the feed as a calendar app would (no cookies), make a new address and
+see the old one refused. Every page on the way passes axe-core and the Nu HTML checker."""
+
+from icalendar import Calendar
+from playwright.sync_api import expect
+
+from tests.browser.crawl import Crawl, nu_errors
+
+
+def make_address(page, crawl: Crawl, button: str, label: str) -> str:
+    """Press the button and return the address the page then shows, checking that page."""
+    with page.expect_response(lambda response: response.request.method == "POST") as posted:
+        page.get_by_role("button", name=button).click()
+    expect(page.get_by_role("heading", name="Your new calendar address is ready")).to_be_visible()
+    page.wait_for_load_state()
+    crawl.check(label, posted.value)
+    return page.get_by_label("Copy this address into your calendar app").input_value()
+
+
+def test_making_seeing_and_replacing_your_calendar_address(page, playwright, demo, sign_in, tmp_path):
+    sign_in(page, "lead")
+    crawl = Crawl(page)
+    calendar_app = playwright.request.new_context()  # no cookies: not signed in
+
+    page.get_by_role("link", name="Your account").click()
+    page.get_by_role("link", name="get your calendar address").click()
+    expect(page.get_by_role("heading", level=1)).to_have_text("Your calendar")
+    crawl.check("/account/calendar", page.reload())
+
+    first = make_address(page, crawl, "Make your calendar address", "/account/calendar (made)")
+    assert "/calendar/" in first and first.endswith(".ics")
+    feed = calendar_app.get(first)
+    assert feed.status == 200
+    assert feed.headers["content-type"] == "text/calendar; charset=utf-8"
+    assert [zone.tz_name for zone in Calendar.from_ical(feed.body()).timezones] == ["Europe/London"]
+
+    # Coming back, the address is no longer shown: only a hash of it is kept.
+    crawl.check("/account/calendar (made before)", page.goto("/account/calendar"))
+    expect(page.locator("main")).to_contain_text("You made your calendar address on")
+    expect(page.get_by_label("Copy this address into your calendar app")).to_have_count(0)
+
+    second = make_address(page, crawl, "Make a new calendar address", "/account/calendar (new)")
+    expect(page.locator(".govuk-notification-banner")).to_contain_text(
+        "Your old address no longer works"
+    )
+    assert second != first
+    assert calendar_app.get(first).status == 404
+    assert calendar_app.get(second).status == 200
+    calendar_app.dispose()
+
+    problems = crawl.problems + nu_errors(crawl.visits, tmp_path)
+    assert problems == [], "\n".join(problems)
