@@ -1,11 +1,18 @@
-"""Your calendar, in a real browser: from the account page to the calendar page, make the
-address and see it, fetch the feed as a calendar app would (no cookies), make a new address and
-see the old one refused. Every page on the way passes axe-core and the Nu HTML checker."""
+"""Calendars in a real browser. Your calendar: from the account page to the calendar page, make
+the address and see it, fetch the feed as a calendar app would (no cookies), make a new address
+and see the old one refused. Cancelling a meeting, which calendars then show as cancelled, and
+reinstating it. Every page on the way passes axe-core and the Nu HTML checker."""
 
+from datetime import datetime
+
+import sqlalchemy as sa
 from icalendar import Calendar
 from playwright.sync_api import expect
 
 from tests.browser.crawl import Crawl, nu_errors
+from tracker.extensions import db
+from tracker.meetings import services
+from tracker.models import MeetingType, User
 
 
 def make_address(page, crawl: Crawl, button: str, label: str) -> str:
@@ -48,6 +55,33 @@ def test_making_seeing_and_replacing_your_calendar_address(page, playwright, dem
     assert calendar_app.get(first).status == 404
     assert calendar_app.get(second).status == 200
     calendar_app.dispose()
+
+    problems = crawl.problems + nu_errors(crawl.visits, tmp_path)
+    assert problems == [], "\n".join(problems)
+
+
+def test_cancelling_a_meeting_and_reinstating_it(page, demo, sign_in, tmp_path):
+    meeting = services.create_meeting(
+        db.session.scalar(sa.select(User).where(User.username == "secretariat")),
+        meeting_type=db.session.scalar(sa.select(MeetingType).where(MeetingType.short_name == "COM")),
+        starts_at=datetime(2030, 6, 11, 10),
+        place="Wellington House, Leeds",
+    )
+    sign_in(page, "secretariat")
+    crawl = Crawl(page)
+    crawl.visit(f"/meetings/{meeting.id}")
+
+    page.get_by_role("button", name="Cancel this meeting").click()
+    expect(page.locator(".govuk-notification-banner")).to_contain_text("The meeting has been cancelled")
+    expect(page.locator(".govuk-warning-text")).to_contain_text("This meeting was cancelled on")
+    crawl.check(f"/meetings/{meeting.id} (cancelled)", page.reload())
+    crawl.visit("/meetings")
+    expect(page.get_by_role("row").filter(has_text="11 Jun 2030")).to_contain_text("Cancelled")
+
+    page.goto(f"/meetings/{meeting.id}")
+    page.get_by_role("button", name="Reinstate this meeting").click()
+    expect(page.locator(".govuk-notification-banner")).to_contain_text("The meeting has been reinstated")
+    expect(page.get_by_role("button", name="Cancel this meeting")).to_be_visible()
 
     problems = crawl.problems + nu_errors(crawl.visits, tmp_path)
     assert problems == [], "\n".join(problems)
