@@ -17,11 +17,14 @@ from tracker.models import MeetingType, User
 
 def make_address(page, crawl: Crawl, button: str, label: str) -> str:
     """Press the button and return the address the page then shows, checking that page."""
-    with page.expect_response(lambda response: response.request.method == "POST") as posted:
+    with page.expect_response(
+        lambda response: response.request.method == "GET"
+        and response.url.endswith("/account/calendar")
+    ) as shown:
         page.get_by_role("button", name=button).click()
     expect(page.get_by_role("heading", name="Your new calendar address is ready")).to_be_visible()
     page.wait_for_load_state()
-    crawl.check(label, posted.value)
+    crawl.check(label, shown.value)
     return page.get_by_label("Copy this address into your calendar app").input_value()
 
 

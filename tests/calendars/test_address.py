@@ -36,8 +36,9 @@ def test_making_the_address_shows_it_once_and_a_new_one_refuses_the_old(app, cli
     user = login_as("lead")
     calendar_app = app.test_client(use_cookies=False)
 
-    made = client.post("/account/calendar/new-address")
-    assert made.status_code == 200
+    posted = client.post("/account/calendar/new-address")
+    assert posted.status_code == 302 and posted.headers["Location"] == "/account/calendar"
+    made = client.get("/account/calendar")
     assert made.headers["Cache-Control"] == "no-store"
     first = address_on(made.text)
     calendar_of(calendar_app.get(first.removeprefix("http://localhost")))
@@ -47,7 +48,7 @@ def test_making_the_address_shows_it_once_and_a_new_one_refuses_the_old(app, cli
     assert first not in later and "calendar/" not in later.replace("/account/calendar", "")
     assert "You made your calendar address on" in later
 
-    replaced = client.post("/account/calendar/new-address")
+    replaced = client.post("/account/calendar/new-address", follow_redirects=True)
     second = address_on(replaced.text)
     assert "Your old address no longer works." in replaced.text
     assert second != first
@@ -85,6 +86,8 @@ def test_making_an_address_needs_the_csrf_token(csrf_app, users):
     assert client.post("/account/calendar/new-address").status_code == 400
     assert db.session.scalar(sa.select(sa.func.count()).select_from(CalendarLink)) == 0
     page = client.get("/account/calendar").text
-    made = client.post("/account/calendar/new-address", data={"csrf_token": csrf_token(page)})
-    assert made.status_code == 200
+    made = client.post(
+        "/account/calendar/new-address", data={"csrf_token": csrf_token(page)},
+        follow_redirects=True,
+    )
     address_on(made.text)

@@ -52,14 +52,15 @@ QUERY_NAMES = ["page", "per_page", "q", "status", "owner", "lead", "type", "year
                "meeting", "priority", "indicator", "organisation", "entity_type"]
 # What a confirmation form sends, for routes whose form the demo record does not offer.
 GENERIC_FIELDS = [("correction_reason", ""), ("submit", "Confirm")]
-# The demo's COM meeting is published (it cannot be approved, published again or deleted), the
-# demo's first plan is already current, and its first priority shows no unlink button for the
-# demo action: these routes are fuzzed with GENERIC_FIELDS. Signing out (this session or the
-# others) is a button whose form holds only its CSRF token, which the fuzz app (CSRF off) leaves
-# out: nothing to scrape.
+# The demo's COM meeting is published (it cannot be approved, published again, deleted,
+# cancelled or reinstated), the demo's first plan is already current, and its first priority
+# shows no unlink button for the demo action: these routes are fuzzed with GENERIC_FIELDS.
+# Signing out (this session or the others) and making a calendar address are buttons whose form
+# holds only its CSRF token, which the fuzz app (CSRF off) leaves out: nothing to scrape.
 FORM_NOT_OFFERED = {"meetings.approve", "meetings.delete", "meetings.publish",
-                    "meetings.return_to_draft", "plans.make_current", "plans.unlink_action",
-                    "auth.logout", "auth.sign_out_other_sessions"}
+                    "meetings.return_to_draft", "meetings.cancel", "meetings.reinstate",
+                    "plans.make_current", "plans.unlink_action",
+                    "auth.logout", "auth.sign_out_other_sessions", "calendars.new_address"}
 # Stand-ins for the URL's arguments, replaced by the real or the hostile text.
 SENTINEL_ID = 987654000
 SENTINEL_TEXT = "fuzzsentinel"

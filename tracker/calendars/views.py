@@ -9,7 +9,17 @@ from io import BytesIO
 from urllib.parse import urlsplit
 
 import sqlalchemy as sa
-from flask import abort, current_app, make_response, render_template, request, send_file, url_for
+from flask import (
+    abort,
+    current_app,
+    make_response,
+    redirect,
+    render_template,
+    request,
+    send_file,
+    session,
+    url_for,
+)
 from flask_login import current_user, login_required
 from sqlalchemy.orm import joinedload
 
@@ -86,12 +96,30 @@ def public_meeting(meeting_id: int):
 # --- your calendar's address ----------------------------------------------------------------
 
 
+# The new address travels once from the POST to the page after it, in the signed session cookie,
+# and is taken out of it there: the tracker keeps only its hash.
+NEW_ADDRESS = "new_calendar_address"
+
+
 @bp.get("/account/calendar")
 @login_required
 def account():
-    return render_template(
-        "calendars/account.html", link=links.link_of(current_user), address=None, replaced=False
+    made = session.pop(NEW_ADDRESS, None)
+    made = made if isinstance(made, dict) else {}
+    token, address = made.get("token"), None
+    if isinstance(token, str) and links.TOKEN.fullmatch(token):
+        address = url_for("calendars.personal_feed", token=token, _external=True)
+    response = make_response(
+        render_template(
+            "calendars/account.html",
+            link=links.link_of(current_user),
+            address=address,
+            replaced=bool(made.get("replaced")),
+        )
     )
+    if address:
+        response.headers["Cache-Control"] = "no-store"  # kept by no cache, nor the back button
+    return response
 
 
 @bp.post("/account/calendar/new-address")
@@ -101,13 +129,5 @@ def new_address():
         abort(400)
     user = current_user._get_current_object()
     replaced = links.link_of(user) is not None
-    token = links.new_link(user)
-    address = url_for("calendars.personal_feed", token=token, _external=True)
-    # Shown this once, and kept by no cache: only its hash is stored.
-    response = make_response(
-        render_template(
-            "calendars/account.html", link=links.link_of(user), address=address, replaced=replaced
-        )
-    )
-    response.headers["Cache-Control"] = "no-store"
-    return response
+    session[NEW_ADDRESS] = {"token": links.new_link(user), "replaced": replaced}
+    return redirect(url_for("calendars.account"))
