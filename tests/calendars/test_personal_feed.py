@@ -75,10 +75,13 @@ def test_the_secretariat_sees_every_meeting_from_a_year_back(anonymous, users):
 
 
 def test_a_meeting_is_in_uk_time_with_its_timezone_and_lasts_two_hours(anonymous, users):
-    summer = date(today().year + 1, 7, 14)
-    record = meeting(meeting_type("COM", public=True), (summer - today()).days, theme="Knife crime")
+    summer, winter = date(today().year + 1, 7, 14), date(today().year + 1, 1, 14)
+    com = meeting_type("COM", public=True)
+    record = meeting(com, (summer - today()).days, theme="Knife crime")
+    in_winter = meeting(com, (winter - today()).days)
     db.session.commit()
     calendar = calendar_of(anonymous.get(feed_url(users["admin"])))
+    assert events(calendar)[meeting_uid(in_winter)].start.utcoffset() == timedelta(0)  # GMT
 
     assert [zone.tz_name for zone in calendar.timezones] == ["Europe/London"]
     event = events(calendar)[meeting_uid(record)]

@@ -158,6 +158,7 @@ def delete_meeting(meeting: Meeting, user) -> None:
 
 
 def require_can_edit(user) -> None:
+    """Only those who run meetings (the secretariat, administrators) may change one."""
     if not can(user, Permission.EDIT_MEETINGS):
         raise MinutesError("Only the secretariat can change meetings.")
 
