@@ -2,7 +2,7 @@
 calendar tests share."""
 
 import re
-from datetime import date, datetime, timedelta
+from datetime import datetime, timedelta
 
 from icalendar import Calendar, Event
 
@@ -57,6 +57,3 @@ def meeting(kind, days: int, *, attended_by=(), kind_of_attendance=AttendanceKin
     db.session.flush()
     return record
 
-
-def on(day: date, hour: int, minute: int = 0) -> datetime:
-    return datetime.combine(day, datetime.min.time()).replace(hour=hour, minute=minute)
