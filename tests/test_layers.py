@@ -21,6 +21,7 @@ LAYERS = [
     {"meetings"},
     {"actions"},
     {"reports"},
+    {"notifications"},
     {"admin", "home", "public", "templating", "cli", "demo", "demo_data", "models", "transfer"},
 ]
 LEVEL = {domain: level for level, domains in enumerate(LAYERS) for domain in domains}

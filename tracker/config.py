@@ -101,4 +101,20 @@ def load(instance_path: str) -> dict:
         "MAX_FORM_MEMORY_SIZE": 500_000,
         "MAX_FORM_PARTS": 500,
         "SERVICE_NAME": "Governance meeting and action tracker",
+        # Email (tracker.notifications). With no MAIL_SERVER nothing is sent: messages wait in
+        # the outbox (Administration → Outbox), so nothing is lost.
+        "MAIL_SERVER": os.environ.get("MAIL_SERVER", ""),
+        "MAIL_PORT": int(os.environ.get("MAIL_PORT", "25")),
+        "MAIL_USE_TLS": env_bool("MAIL_USE_TLS", False),
+        "MAIL_USE_SSL": env_bool("MAIL_USE_SSL", False),
+        "MAIL_USERNAME": os.environ.get("MAIL_USERNAME") or None,
+        "MAIL_PASSWORD": os.environ.get("MAIL_PASSWORD") or None,
+        "MAIL_DEFAULT_SENDER": os.environ.get(
+            "MAIL_DEFAULT_SENDER", "Governance tracker <tracker@localhost>"
+        ),
+        "MAIL_TIMEOUT": int(os.environ.get("MAIL_TIMEOUT", "30")),
+        # Flask-Mailman would pick its in-memory backend under TESTING: always real SMTP here.
+        "MAIL_BACKEND": "smtp",
+        # The tracker's address as people reach it, for the links in messages.
+        "BASE_URL": os.environ.get("BASE_URL", "http://127.0.0.1:5000").rstrip("/"),
     }

@@ -21,6 +21,7 @@ from tracker.meetings.models import (
     MinutesStatus,
     PaperLink,
 )
+from tracker.notifications.models import NotificationPreference, OutboxMessage
 from tracker.plans.models import (
     CrossCuttingTheme,
     Direction,
@@ -38,7 +39,7 @@ from tracker.plans.models import (
 __all__ = [
     "Action", "ActionStatus", "ActionUpdate", "AgendaItem", "Attendance", "AttendanceKind",
     "AuditEntry", "CrossCuttingTheme", "Direction", "FutureAgendaItem", "Indicator",
-    "IndicatorValue", "Meeting", "MeetingType", "MinutesRevision", "MinutesStatus", "Objective",
-    "Organisation", "Outcome", "PaperLink", "Person", "Plan", "PlanStatus", "Priority",
+    "IndicatorValue", "Meeting", "MeetingType", "MinutesRevision", "MinutesStatus", "NotificationPreference", "Objective",
+    "Organisation", "Outcome", "OutboxMessage", "PaperLink", "Person", "Plan", "PlanStatus", "Priority",
     "PriorityRating", "Rating", "Role", "User", "UserSession", "action_indicator", "action_priority",
 ]
