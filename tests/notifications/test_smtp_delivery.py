@@ -230,3 +230,46 @@ def test_without_a_mail_server_messages_wait_in_the_outbox(app, demo, mail_setti
     result = outbox.deliver_all()
     assert result.held == 1 and result.claimed == 0
     assert db.session.scalar(sa.select(OutboxMessage.status).where(OutboxMessage.kind == "assigned")) == OutboxStatus.QUEUED
+
+
+def test_a_message_claimed_by_a_sender_that_died_is_claimed_again_after_the_lease(app, demo, smtp):
+    edit_lead("COM-2023-10-07b", person("Carl Glavin"))
+    moment = utcnow()
+    assert outbox.claim("a-sender-that-dies", moment) != []
+    # Within the lease nobody else takes it; after it, the next sender does, and sends it once.
+    assert outbox.deliver_all(moment + timedelta(minutes=1)).claimed == 0
+    assert outbox.deliver_all(moment + outbox.LEASE + timedelta(minutes=1)).sent == 1
+    assert len(smtp.mailbox.received) == 1
+
+
+def test_the_send_command_sends_once_or_keeps_going(app, demo, smtp, monkeypatch):
+    edit_lead("COM-2023-10-07b", person("Carl Glavin"))
+    runner = app.test_cli_runner()
+    result = runner.invoke(args=["mail", "send"])
+    assert result.exit_code == 0, result.output
+    assert result.output.strip() == "Sent 1; 0 to try again later; 0 failed."
+
+    # --loop: sends, waits, sends what came meanwhile (stopped here after its second wait).
+    waits = []
+
+    def wait(seconds):
+        waits.append(seconds)
+        if len(waits) == 1:
+            edit_lead("COM-2023-10-09a", person("Carl Glavin"))
+        else:
+            raise KeyboardInterrupt
+
+    monkeypatch.setattr("tracker.notifications.cli.time.sleep", wait)
+    result = runner.invoke(args=["mail", "send", "--loop", "--interval", "7"])
+    assert waits == [7, 7]
+    assert [m.subject for m in smtp.mailbox.received] == [
+        "Action COM-2023-10-07b has been passed to you",
+        "Action COM-2023-10-09a has been passed to you",
+    ]
+
+
+def test_the_send_command_says_when_no_mail_server_is_set(app, demo, mail_settings):
+    mail_settings["MAIL_SERVER"] = ""
+    edit_lead("COM-2023-10-07b", person("Carl Glavin"))
+    result = app.test_cli_runner().invoke(args=["mail", "send"])
+    assert "MAIL_SERVER is not set: 1 message kept in the outbox" in result.output

@@ -44,9 +44,11 @@ def _subscription(token: str) -> tuple[Person, NotificationKind]:
 
 @bp.get("/unsubscribe/<string(maxlength=200):token>")
 def unsubscribe(token: str):
+    """The page a message's link opens: the button, or that this kind is stopped already."""
     person, kind = _subscription(token)
+    done = not preferences.settings_of(person)[kind]
     return render_template(
-        "notifications/unsubscribe.html", person=person, kind=kind, token=token, done=False
+        "notifications/unsubscribe.html", person=person, kind=kind, token=token, done=done
     )
 
 
@@ -55,6 +57,4 @@ def unsubscribe(token: str):
 def unsubscribe_confirmed(token: str):
     person, kind = _subscription(token)
     preferences.unsubscribe(person, kind)
-    return render_template(
-        "notifications/unsubscribe.html", person=person, kind=kind, token=token, done=True
-    )
+    return redirect(url_for(".unsubscribe", token=token), 303)
