@@ -88,3 +88,35 @@ def test_the_unsubscribe_link_works_without_signing_in(page, demo, tmp_path):
     assert [m.subject for m in queued_to("damien.miller@example.org")] == [
         m.subject for m in queued_to("damien.miller@example.org") if "2024-03-22" in m.dedupe_key
     ]
+
+
+def test_an_administrator_sees_a_failed_message_with_its_error_and_sends_it_again(
+    page, demo, sign_in, tmp_path
+):
+    services.add_update(
+        action("COM-2023-10-07b"), user("lead"), note="Done.", status=ActionStatus.AWAITING_SIGN_OFF
+    )
+    [message] = queued_to("alison.lowe@example.org")
+    message.status, message.attempts = OutboxStatus.FAILED, 6
+    message.last_error = "SMTPRecipientsRefused: {'alison.lowe@example.org': (550, b'No such user')}"
+    db.session.commit()
+
+    sign_in(page, "admin")
+    crawl = Crawl(page)
+    page.get_by_role("link", name="Administration").first.click()
+    page.get_by_role("link", name="Outbox").click()
+    crawl.check("/admin/outbox", page.reload())
+    row = page.locator("tr", has_text="awaits your sign-off")
+    expect(row).to_contain_text("Failed")
+    expect(row).to_contain_text("No such user")
+    row.get_by_role("link").click()
+    crawl.check(page.url, page.reload())
+    expect(page.locator("pre")).to_contain_text("The lead's update: Done.")
+    page.get_by_role("button", name="Send again").click()
+    expect(page.locator(".govuk-notification-banner")).to_contain_text(
+        "The message to alison.lowe@example.org is queued to be sent again."
+    )
+    expect(page.get_by_role("button", name="Send again")).to_have_count(0)
+    assert crawl.problems + nu_errors(crawl.visits, tmp_path) == []
+    db.session.expire_all()
+    assert message.status == OutboxStatus.QUEUED and message.attempts == 0
