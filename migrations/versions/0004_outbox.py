@@ -1,7 +1,7 @@
 """The outbox of emails, notification preferences, and people's email addresses
 
 Revision ID: 0004_outbox
-Revises: 0002_user_session
+Revises: 0002_user_session (0003 is added in parallel; the merge chains them)
 Create Date: 2026-12-03 13:44:12.716055
 
 """
