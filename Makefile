@@ -13,6 +13,7 @@ TEST_POSTGRES_URL ?= postgresql://postgres@127.0.0.1:5432/test
 run: install assets
 	$(RUN_ENV) $(FLASK) db upgrade
 	$(RUN_ENV) $(FLASK) demo load --if-empty
+	$(RUN_ENV) $(FLASK) reminders queue
 	@$(RUN_ENV) $(FLASK) demo logins
 	@echo "Serving on http://127.0.0.1:5000 (Ctrl+C to stop)"
 	$(RUN_ENV) $(FLASK) run --host 127.0.0.1 --port 5000

@@ -21,6 +21,7 @@ LAYERS = [
     {"meetings"},
     {"actions"},
     {"reports"},
+    {"notifications"},
     {
         "admin", "home", "public", "calendars", "templating", "cli", "demo", "demo_data", "models",
         "transfer",

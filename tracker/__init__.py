@@ -9,7 +9,7 @@ from jinja2 import ChoiceLoader, FileSystemLoader, PackageLoader, PrefixLoader
 from werkzeug.middleware.proxy_fix import ProxyFix
 
 from tracker import config
-from tracker.extensions import csrf, db, limiter, login_manager, migrate, talisman
+from tracker.extensions import csrf, db, limiter, login_manager, mail, migrate, talisman
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -45,6 +45,7 @@ def create_app(overrides: dict | None = None) -> Flask:
     register_request_guard(app)
     register_extensions(app)
     register_blueprints(app)
+    register_subscribers(app)
     register_errorhandlers(app)
     register_commands(app)
     return app
@@ -86,6 +87,7 @@ def register_extensions(app: Flask) -> None:
     )
     csrf.init_app(app)
     limiter.init_app(app)
+    mail.init_app(app)
     login_manager.init_app(app)
     talisman.init_app(
         app,
@@ -103,15 +105,33 @@ def register_extensions(app: Flask) -> None:
 
 
 def register_blueprints(app: Flask) -> None:
-    from tracker import actions, admin, auth, calendars, home, meetings, plans, public, reports
+    from tracker import (
+        actions,
+        admin,
+        auth,
+        calendars,
+        home,
+        meetings,
+        notifications,
+        plans,
+        public,
+        reports,
+    )
 
     # Every package's view modules first: a route cannot be added once its blueprint is registered.
-    packages = (home, auth, meetings, actions, plans, reports, admin, public, calendars)
+    packages = (home, auth, meetings, actions, plans, reports, notifications, admin, public, calendars)
     for package in packages:
         for module in package.VIEW_MODULES:
             importlib.import_module(f"{package.__name__}.{module}")
     for package in packages:
         app.register_blueprint(package.bp)
+
+
+def register_subscribers(app: Flask) -> None:
+    # What follows from a change in one domain, handled by a higher one (kit.events).
+    from tracker.notifications import triggers
+
+    triggers.subscribe(app)
 
 
 def register_errorhandlers(app: Flask) -> None:

@@ -62,3 +62,7 @@ def register(app: Flask) -> None:
     from tracker.transfer.cli import data_cli
 
     app.cli.add_command(data_cli)
+    from tracker.notifications.cli import mail_cli, reminders_cli
+
+    app.cli.add_command(reminders_cli)
+    app.cli.add_command(mail_cli)

@@ -104,4 +104,20 @@ def load(instance_path: str) -> dict:
         # The host name that ends the UIDs of calendar events; by default the one in the request.
         # Set it where the tracker is reached at more than one name, so events keep one UID.
         "CALENDAR_UID_DOMAIN": os.environ.get("CALENDAR_UID_DOMAIN", ""),
+        # Email (tracker.notifications). With no MAIL_SERVER nothing is sent: messages wait in
+        # the outbox (Administration → Outbox), so nothing is lost.
+        "MAIL_SERVER": os.environ.get("MAIL_SERVER", ""),
+        "MAIL_PORT": int(os.environ.get("MAIL_PORT", "25")),
+        "MAIL_USE_TLS": env_bool("MAIL_USE_TLS", False),
+        "MAIL_USE_SSL": env_bool("MAIL_USE_SSL", False),
+        "MAIL_USERNAME": os.environ.get("MAIL_USERNAME") or None,
+        "MAIL_PASSWORD": os.environ.get("MAIL_PASSWORD") or None,
+        "MAIL_DEFAULT_SENDER": os.environ.get(
+            "MAIL_DEFAULT_SENDER", "Governance tracker <tracker@localhost>"
+        ),
+        "MAIL_TIMEOUT": int(os.environ.get("MAIL_TIMEOUT", "30")),
+        # Flask-Mailman would pick its in-memory backend under TESTING: always real SMTP here.
+        "MAIL_BACKEND": "smtp",
+        # The tracker's address as people reach it, for the links in messages.
+        "BASE_URL": os.environ.get("BASE_URL", "http://127.0.0.1:5000").rstrip("/"),
     }

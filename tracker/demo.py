@@ -39,6 +39,8 @@ from tracker.meetings.models import (
     Meeting,
     PaperLink,
 )
+from tracker.notifications import reminders
+from tracker.notifications.models import OutboxMessage, OutboxStatus
 from tracker.plans.models import (
     FORCE,
     CrossCuttingTheme,
@@ -91,7 +93,27 @@ def load() -> None:
     _add_plans(records)
     _add_indicator_values(records)
     _add_meetings(records, today())
+    _add_sent_mail()
     db.session.commit()
+
+
+# Days of the demo's history whose reminders and digest the outbox shows as sent.
+SENT_MAIL_DAYS = (date(2024, 2, 23), date(2024, 2, 26))
+
+
+def _add_sent_mail() -> None:
+    """The reminders and the weekly digest the tracker sent on SENT_MAIL_DAYS, marked sent then,
+    so the outbox (Administration → Outbox) has history; `make run` queues today's besides."""
+    for day in SENT_MAIL_DAYS:
+        reminders.queue_reminders(day)
+        reminders.queue_digests(day)
+        sent_at = _utc_on(day, hour=7)
+        for message in [record for record in db.session.new if isinstance(record, OutboxMessage)]:
+            message.status = OutboxStatus.SENT
+            message.attempts = 1
+            message.created_at = message.next_attempt_at = _utc_on(day, hour=6)
+            message.sent_at = sent_at
+        db.session.flush()
 
 
 def is_loaded() -> bool:
@@ -108,7 +130,10 @@ def _add_directory(records: _Records) -> None:
         records.organisations[short_name] = Organisation(name=name, short_name=short_name)
     for name, job_title, organisation in directory.PEOPLE:
         records.people[name] = Person(
-            name=name, job_title=job_title, organisation=records.organisations[organisation]
+            name=name,
+            job_title=job_title,
+            organisation=records.organisations[organisation],
+            email=directory.email_of(name),
         )
     db.session.add_all([*records.organisations.values(), *records.people.values()])
 

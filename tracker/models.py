@@ -22,6 +22,7 @@ from tracker.meetings.models import (
     MinutesStatus,
     PaperLink,
 )
+from tracker.notifications.models import NotificationPreference, OutboxMessage
 from tracker.plans.models import (
     CrossCuttingTheme,
     Direction,
@@ -39,7 +40,8 @@ from tracker.plans.models import (
 __all__ = [
     "Action", "ActionStatus", "ActionUpdate", "AgendaItem", "Attendance", "AttendanceKind",
     "AuditEntry", "CalendarLink", "CrossCuttingTheme", "Direction", "FutureAgendaItem", "Indicator",
-    "IndicatorValue", "Meeting", "MeetingType", "MinutesRevision", "MinutesStatus", "Objective",
-    "Organisation", "Outcome", "PaperLink", "Person", "Plan", "PlanStatus", "Priority",
+    "IndicatorValue", "Meeting", "MeetingType", "MinutesRevision", "MinutesStatus",
+    "NotificationPreference", "Objective", "Organisation", "Outcome", "OutboxMessage", "PaperLink",
+    "Person", "Plan", "PlanStatus", "Priority",
     "PriorityRating", "Rating", "Role", "User", "UserSession", "action_indicator", "action_priority",
 ]

@@ -30,6 +30,11 @@ TAG_CLASSES = {
     "published": "govuk-tag--green",
     "current": "govuk-tag--green",
     "archived": "govuk-tag--grey",
+    # messages in the outbox
+    "queued": "govuk-tag--blue",
+    "sending": "govuk-tag--light-blue",
+    "sent": "govuk-tag--green",
+    "failed": "govuk-tag--red",
     # ratings
     "red": "govuk-tag--red",
     "amber": "govuk-tag--yellow",

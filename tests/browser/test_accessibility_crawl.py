@@ -36,6 +36,13 @@ def forbidden_page(app, role: str) -> str | None:
     return None
 
 
+def unsubscribe_page(app) -> str:
+    """The page an email's unsubscribe link opens, for a demo person."""
+    from tracker.notifications.links import unsubscribe_token
+
+    return f"/unsubscribe/{unsubscribe_token(Demo().person(), 'reminder')}"
+
+
 def check_sign_in_errors(crawl: Crawl, label: str, username: str, password: str) -> None:
     """Send the sign-in form and check the page that shows its errors."""
     page = crawl.page
@@ -59,6 +66,8 @@ def test_every_page_passes_axe_and_the_nu_html_checker(
     if WHO[username] == ANONYMOUS:
         check_sign_in_errors(crawl, "form sent empty", "", "")
         check_sign_in_errors(crawl, "wrong password", "lead", "not-the-password")
+        # Reached from an email, not by a link on the site.
+        crawl.visit(unsubscribe_page(app), expect=200)
     else:
         sign_in(page, username)
         forbidden = forbidden_page(app, WHO[username])

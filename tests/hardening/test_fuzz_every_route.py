@@ -55,12 +55,14 @@ GENERIC_FIELDS = [("correction_reason", ""), ("submit", "Confirm")]
 # The demo's COM meeting is published (it cannot be approved, published again, deleted,
 # cancelled or reinstated), the demo's first plan is already current, and its first priority
 # shows no unlink button for the demo action: these routes are fuzzed with GENERIC_FIELDS.
-# Signing out (this session or the others) and making a calendar address are buttons whose form
-# holds only its CSRF token, which the fuzz app (CSRF off) leaves out: nothing to scrape.
+# Signing out (this session or the others), making a calendar address and unsubscribing are
+# buttons whose form holds only its CSRF token, which the fuzz app (CSRF off) leaves out: nothing
+# to scrape. The demo's outbox holds only sent messages, which have no "send again" button.
 FORM_NOT_OFFERED = {"meetings.approve", "meetings.delete", "meetings.publish",
                     "meetings.return_to_draft", "meetings.cancel", "meetings.reinstate",
                     "plans.make_current", "plans.unlink_action",
-                    "auth.logout", "auth.sign_out_other_sessions", "calendars.new_address"}
+                    "auth.logout", "auth.sign_out_other_sessions", "calendars.new_address",
+                    "notifications.unsubscribe_confirmed", "notifications.send_again"}
 # Stand-ins for the URL's arguments, replaced by the real or the hostile text.
 SENTINEL_ID = 987654000
 SENTINEL_TEXT = "fuzzsentinel"

@@ -1,9 +1,15 @@
 """An action's history: every change to an action goes through `record`, which keeps who did what
-and when in the action's timeline and in the audit log, in the caller's transaction."""
+and when in the action's timeline and in the audit log, in the caller's transaction.
+
+Each entry is also published as the `action.recorded` event (kit.events), so that what follows
+from a change (an email to the lead, say) is added to the same transaction without this domain
+knowing about it.
+"""
 
 from tracker import audit
 from tracker.actions.models import Action, ActionUpdate, UpdateKind
 from tracker.extensions import db
+from tracker.kit import events
 from tracker.kit.dates import utcnow
 
 
@@ -41,4 +47,5 @@ def record(
         **detail,
         **(audit_detail or {}),
     )
+    events.publish("action.recorded", entry=entry, user=user)
     return entry

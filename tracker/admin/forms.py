@@ -135,11 +135,23 @@ class OrganisationForm(ChangeForm):
 
 
 class PersonForm(ChangeForm):
-    tracked = ("name", "job_title", "organisation_id")
+    tracked = ("name", "job_title", "organisation_id", "email")
     name = text_field("Name", "Enter the person's name")
     job_title = text_field(
         "Job title (optional)",
         description="As the minutes list it, for example ACC or Head of Policing and Crime",
+    )
+    email = text_field(
+        "Email address (optional)",
+        max_length=320,
+        description="Where the tracker sends them the actions they lead, reminders and minutes, "
+        "whether or not they can sign in",
+        validators=[
+            Regexp(
+                r"^[^@\s]+@[^@\s]+\.[^@\s]+$",
+                message="Enter an email address in the correct format, like name@example.com",
+            )
+        ],
     )
     organisation_id = id_select("Organisation", "Select the organisation the person works for")
     submit = SubmitField("Save person", widget=GovSubmitInput())

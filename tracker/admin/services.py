@@ -103,14 +103,25 @@ def all_people() -> list[Person]:
     return list(db.session.scalars(people()))
 
 
-def add_person(by: User, name: str, job_title: str, organisation: Organisation) -> Person:
+def add_person(
+    by: User, name: str, job_title: str, organisation: Organisation, email: str | None = None
+) -> Person:
     """Add a person to the directory, for attendance lists and as action leads."""
-    person = Person(name=name, job_title=job_title or "", organisation=organisation)
+    person = Person(
+        name=name, job_title=job_title or "", organisation=organisation, email=email or None
+    )
     return _add(by, person, f"Added {name} ({organisation.short_name}) to the people directory")
 
 
-def change_person(by: User, person: Person, name: str, job_title: str, organisation: Organisation):
-    """Correct a person's name, job title or organisation."""
+def change_person(
+    by: User,
+    person: Person,
+    name: str,
+    job_title: str,
+    organisation: Organisation,
+    email: str | None = None,
+):
+    """Correct a person's name, job title, organisation or email address."""
     _change(
         by,
         person,
@@ -118,6 +129,7 @@ def change_person(by: User, person: Person, name: str, job_title: str, organisat
         name=name,
         job_title=job_title or "",
         organisation=organisation,
+        email=email or None,
     )
     return person
 
@@ -306,7 +318,7 @@ def _describe_values(record) -> dict[str, Any]:
     """A new record's fields for its audit entry (never a password hash)."""
     shown = {
         Organisation: ("name", "short_name"),
-        Person: ("name", "job_title", "organisation"),
+        Person: ("name", "job_title", "organisation", "email"),
         MeetingType: ("name", "short_name", "cadence", "is_public", "standing_agenda"),
         User: ("username", "role", "person", "active"),
     }[type(record)]

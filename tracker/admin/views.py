@@ -109,6 +109,7 @@ def add_person():
             form.name.data,
             form.job_title.data,
             db.session.get(Organisation, form.organisation_id.data),
+            form.email.data,
         )
         flash(f"Person added: {person.description}", "success")
         return redirect(url_for(".people"))
@@ -127,6 +128,7 @@ def edit_person(person_id: int):
             form.name.data,
             form.job_title.data,
             db.session.get(Organisation, form.organisation_id.data),
+            form.email.data,
         )
         flash(f"Person saved: {person.description}", "success")
         return redirect(url_for(".people"))

@@ -31,6 +31,16 @@ PEOPLE = [
     ("Tom Ashworth", "Staff Officer to the DCC", "WYP"),
 ]
 
+# Every demo person's email address is at example.org (reserved for examples: nothing is
+# delivered there), so that the demo's outbox shows the messages the tracker would send.
+EMAIL_DOMAIN = "example.org"
+
+
+def email_of(name: str) -> str:
+    """'Alison Lowe' -> 'alison.lowe@example.org'."""
+    return f"{name.lower().replace(' ', '.')}@{EMAIL_DOMAIN}"
+
+
 # (username, role, person's name or None); every account signs in with DEMO_PASSWORD.
 USERS = [
     ("admin", Role.ADMIN, None),

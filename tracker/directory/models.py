@@ -26,6 +26,8 @@ class Person(db.Model):
     name: Mapped[str] = mapped_column(sa.String(200), index=True)
     job_title: Mapped[str] = mapped_column(sa.String(200), default="")
     organisation_id: Mapped[int] = mapped_column(sa.ForeignKey("organisation.id"), index=True)
+    # Where the tracker emails them (tracker.notifications); people with no sign-in too.
+    email: Mapped[str | None] = mapped_column(sa.String(320))
 
     organisation: Mapped[Organisation] = relationship(back_populates="people")
 

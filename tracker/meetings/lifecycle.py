@@ -4,10 +4,13 @@ Every change to a meeting's record goes through `note_change`, which keeps the l
 changing approved minutes returns them to draft (they must be approved again), and changing
 published minutes is a correction that needs a reason and makes a new `MinutesRevision`. Each
 change is written to the audit log, with the text before and after where text changed.
+Publishing the minutes is also published as the `minutes.published` event (kit.events), in the
+same transaction, for whoever tells the attendees.
 """
 
 from tracker import audit
 from tracker.extensions import db
+from tracker.kit import events
 from tracker.kit.conflicts import save
 from tracker.kit.dates import utcnow
 from tracker.meetings.models import Meeting, MinutesRevision, MinutesStatus
@@ -76,4 +79,5 @@ def publish(meeting: Meeting, user) -> None:
     meeting.minutes_status = MinutesStatus.PUBLISHED
     meeting.published_at = utcnow()
     audit.record(user, "minutes.published", meeting, f"Published the minutes of the {meeting.title}")
+    events.publish("minutes.published", meeting=meeting, user=user)
     save()
