@@ -69,8 +69,11 @@ def to_ical(feed: Feed, domain: str) -> bytes:
     calendar = Calendar.new(
         prodid=PRODID,
         uid=f"{feed.key}@{domain}",
-        name=feed.name,
-        description=feed.description,
+        # icalendar writes the calendar's own name and description (X-WR-CALNAME, X-WR-CALDESC)
+        # unescaped, so a line break typed into, say, a meeting type's name would make an invalid
+        # file: they go on one line.
+        name=" ".join(feed.name.split()),
+        description=" ".join(feed.description.split()),
     )
     # RFC 7986 requires VALUE=DURATION here; Outlook reads its own property.
     calendar.add("REFRESH-INTERVAL", REFRESH, parameters={"VALUE": "DURATION"})
