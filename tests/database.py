@@ -6,6 +6,7 @@ import uuid
 from contextlib import contextmanager
 
 import psycopg
+import pytest
 
 BACKEND = os.environ.get("TEST_DATABASE", "sqlite")
 # The Redis the machines run; tests use a database number of their own.
@@ -42,3 +43,15 @@ def empty_all_tables() -> None:
     with db.engine.begin() as conn:
         for table in reversed(db.metadata.sorted_tables):
             conn.execute(table.delete())
+
+
+def require_redis():
+    """A client of the Redis every machine runs; its absence fails the test (never a skip)."""
+    import redis
+
+    client = redis.Redis.from_url(REDIS_URL, socket_connect_timeout=1)
+    try:
+        client.ping()
+    except redis.ConnectionError as error:
+        pytest.fail(f"Redis at {REDIS_URL} is unreachable ({error}); the machines run one")
+    return client

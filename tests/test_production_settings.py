@@ -46,14 +46,9 @@ def test_production_with_limits_in_memory_warns(make_app, caplog):
 
 
 def test_production_with_limits_in_redis_does_not_warn(make_app, caplog):
-    import redis
+    from tests.database import REDIS_URL, require_redis
 
-    from tests.database import REDIS_URL
-
-    try:
-        redis.Redis.from_url(REDIS_URL, socket_connect_timeout=1).ping()
-    except redis.ConnectionError:
-        pytest.skip(f"no Redis at {REDIS_URL}")
+    require_redis().close()
     with caplog.at_level(logging.WARNING):
         make_app({"PRODUCTION": True, "RATELIMIT_STORAGE_URI": REDIS_URL})
     assert "RATELIMIT_STORAGE_URI" not in caplog.text

@@ -11,16 +11,14 @@ import os
 import socket
 import subprocess
 import sys
-import time
 import uuid
 from pathlib import Path
 from urllib.parse import urlencode
 
 import pytest
-import redis
 
 from tests.clients import PASSWORD
-from tests.database import REDIS_URL
+from tests.database import REDIS_URL, require_redis
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -28,13 +26,7 @@ ROOT = Path(__file__).resolve().parent.parent
 @pytest.fixture
 def shared_redis():
     """The real Redis, and a key prefix of this test's own, whose keys are deleted afterwards."""
-    client = redis.Redis.from_url(REDIS_URL, socket_connect_timeout=1)
-    try:
-        client.ping()
-    except redis.ConnectionError:
-        if os.environ.get("CI") == "true":
-            raise
-        pytest.skip(f"no Redis at {REDIS_URL}")
+    client = require_redis()
     prefix = f"tracker-test-{uuid.uuid4().hex[:12]}"
     yield client, prefix
     # limits names its keys "LIMITS:LIMITER/<our prefix>/...".
@@ -43,23 +35,17 @@ def shared_redis():
     client.close()
 
 
-def free_port() -> int:
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return sock.getsockname()[1]
+def listening_socket() -> socket.socket:
+    """A socket already listening on a free port, for gunicorn to serve on (`--bind fd://N`).
 
-
-def wait_until_serving(port: int, process: subprocess.Popen, timeout: float = 60) -> None:
-    deadline = time.monotonic() + timeout
-    while time.monotonic() < deadline:
-        if process.poll() is not None:
-            raise AssertionError(f"gunicorn on port {port} stopped: {process.stderr.read()}")
-        try:
-            with socket.create_connection(("127.0.0.1", port), timeout=1):
-                return
-        except OSError:
-            time.sleep(0.2)
-    raise AssertionError(f"gunicorn on port {port} did not start within {timeout} s")
+    Connections queue on it from the start, so a request made before gunicorn is ready waits
+    for it (within the request's timeout) instead of the test polling the port.
+    """
+    sock = socket.socket()
+    sock.bind(("127.0.0.1", 0))
+    sock.listen(64)
+    sock.set_inheritable(True)
+    return sock
 
 
 @pytest.fixture
@@ -81,12 +67,13 @@ def two_processes(database_url, shared_redis, users, tmp_path):
     processes, ports = [], []
     try:
         for _ in range(2):
-            port = free_port()
+            sock = listening_socket()
+            port = sock.getsockname()[1]
             process = subprocess.Popen(
                 [
                     str(Path(sys.executable).parent / "gunicorn"),
                     "--workers", "1",
-                    "--bind", f"127.0.0.1:{port}",
+                    "--bind", f"fd://{sock.fileno()}",
                     "--no-control-socket",
                     "wsgi:app",
                 ],
@@ -94,11 +81,11 @@ def two_processes(database_url, shared_redis, users, tmp_path):
                 env=env,
                 stdout=subprocess.DEVNULL,
                 stderr=(tmp_path / f"gunicorn-{port}.log").open("w"),
+                pass_fds=(sock.fileno(),),
             )
+            sock.close()  # gunicorn has its own copy
             processes.append(process)
             ports.append(port)
-        for port, process in zip(ports, processes, strict=True):
-            wait_until_serving(port, process)
         yield ports
     finally:
         for process in processes:
