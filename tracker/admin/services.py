@@ -67,10 +67,6 @@ def people_counts(organisation_ids: list[int]) -> dict[int, int]:
     return {organisation_id: people for organisation_id, people in rows}
 
 
-def all_organisations() -> list[Organisation]:
-    return list(db.session.scalars(sa.select(Organisation).order_by(Organisation.name)))
-
-
 def add_organisation(by: User, name: str, short_name: str) -> Organisation:
     """Add an organisation to the directory."""
     return _add(by, Organisation(name=name, short_name=short_name), f"Added organisation {name}")

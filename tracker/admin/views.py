@@ -24,6 +24,7 @@ from tracker.admin.forms import (
 from tracker.admin.services import Refused
 from tracker.auth.models import User
 from tracker.auth.permissions import Permission, permission_required
+from tracker.directory import queries as directory
 from tracker.directory.models import MeetingType, Organisation, Person
 from tracker.extensions import db
 from tracker.kit.conflicts import ChangedMeanwhile, reconcile
@@ -92,7 +93,7 @@ def edit_organisation(organisation_id: int):
 @bp.get("/people")
 @permission_required(ADMINISTER)
 def people():
-    filters = PeopleFilters(request.args, organisations=services.all_organisations())
+    filters = PeopleFilters(request.args, organisations=directory.organisations())
     if not filters.validate():
         abort(404)  # an organisation that does not exist: a tampered link
     page = _page(services.people(filters.q.data or "", filters.organisation.data))
@@ -102,7 +103,7 @@ def people():
 @bp.route("/people/new", methods=["GET", "POST"])
 @permission_required(ADMINISTER)
 def add_person():
-    form = PersonForm(organisations=services.all_organisations())
+    form = PersonForm(organisations=directory.organisations())
     if form.validate_on_submit():
         person = services.add_person(
             current_user,
@@ -120,7 +121,7 @@ def add_person():
 @permission_required(ADMINISTER)
 def edit_person(person_id: int):
     person = db.get_or_404(Person, person_id)
-    form = PersonForm(obj=person, organisations=services.all_organisations())
+    form = PersonForm(obj=person, organisations=directory.organisations())
     if _submitted_and_current(form, person):
         services.change_person(
             current_user,
