@@ -1,5 +1,7 @@
 """The schema comes only from the migrations, and they describe exactly what the models say."""
 
+from datetime import datetime
+
 import flask_migrate
 import pytest
 import sqlalchemy as sa
@@ -45,3 +47,34 @@ def test_downgrade_to_base_removes_everything_and_upgrade_builds_it_again(fresh_
     flask_migrate.upgrade()
     assert tables() == set(db.metadata.tables)
     check_models_match_migrations(fresh_app)
+
+
+def test_upgrading_from_0004_keeps_every_record_and_then_never_reuses_an_id(fresh_app):
+    from tracker import demo
+    from tracker.auth.models import User
+    from tracker.meetings import services
+    from tracker.meetings.models import Meeting
+
+    flask_migrate.upgrade(revision="0004_outbox")
+    demo.load()
+    db.session.remove()
+
+    def rows() -> dict:
+        return {
+            table.name: db.session.execute(sa.select(table).order_by(*table.primary_key)).all()
+            for table in db.metadata.sorted_tables
+        }
+
+    before = rows()
+    flask_migrate.upgrade()
+    assert rows() == before
+    check_models_match_migrations(fresh_app)
+
+    admin = db.session.scalar(sa.select(User).where(User.username == "admin"))
+    newest = max(before["meeting"], key=lambda row: row.id)
+    kind = db.session.get(Meeting, newest.id).meeting_type
+    made = services.create_meeting(admin, meeting_type=kind, starts_at=datetime(2031, 1, 7, 10))
+    deleted = made.id
+    services.delete_meeting(made, admin)
+    again = services.create_meeting(admin, meeting_type=kind, starts_at=datetime(2031, 1, 14, 10))
+    assert again.id != deleted

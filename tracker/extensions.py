@@ -26,6 +26,12 @@ class Base(DeclarativeBase):
 
 
 db = SQLAlchemy(model_class=Base)
+
+# `__table_args__` of every table whose ids appear in addresses: a deleted row's id is never
+# given to a new one, so an old bookmark or email link cannot open a different record. SQLite
+# reuses the highest id after a delete unless the key is AUTOINCREMENT; PostgreSQL's sequences
+# never go back, and other backends ignore the option.
+NEVER_REUSE_IDS = {"sqlite_autoincrement": True}
 migrate = Migrate()
 login_manager = LoginManager()
 csrf = CSRFProtect()

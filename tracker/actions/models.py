@@ -7,7 +7,7 @@ import sqlalchemy as sa
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from tracker.directory.models import Organisation, Person
-from tracker.extensions import db
+from tracker.extensions import NEVER_REUSE_IDS, db
 from tracker.kit.dates import utcnow
 from tracker.kit.enums import LabelledEnum
 from tracker.meetings.models import AgendaItem, Meeting
@@ -60,6 +60,7 @@ action_indicator = sa.Table(
 
 class Action(db.Model):
     __tablename__ = "action"
+    __table_args__ = NEVER_REUSE_IDS
 
     id: Mapped[int] = mapped_column(primary_key=True)
     # e.g. COM-2023-10-04a: meeting type, meeting month, item number, letter. Fixed when raised.

@@ -9,7 +9,7 @@ from sqlalchemy.orm import Mapped, mapped_column, relationship
 from werkzeug.security import check_password_hash, generate_password_hash
 
 from tracker.directory.models import Organisation, Person
-from tracker.extensions import db
+from tracker.extensions import NEVER_REUSE_IDS, db
 from tracker.kit.dates import utcnow
 from tracker.kit.enums import LabelledEnum
 
@@ -24,6 +24,7 @@ class Role(LabelledEnum):
 
 class User(UserMixin, db.Model):
     __tablename__ = "user_account"
+    __table_args__ = NEVER_REUSE_IDS
 
     id: Mapped[int] = mapped_column(primary_key=True)
     username: Mapped[str] = mapped_column(sa.String(80), unique=True)

@@ -3,11 +3,12 @@
 import sqlalchemy as sa
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
-from tracker.extensions import db
+from tracker.extensions import NEVER_REUSE_IDS, db
 
 
 class Organisation(db.Model):
     __tablename__ = "organisation"
+    __table_args__ = NEVER_REUSE_IDS
 
     id: Mapped[int] = mapped_column(primary_key=True)
     name: Mapped[str] = mapped_column(sa.String(200), unique=True)
@@ -21,6 +22,7 @@ class Organisation(db.Model):
 
 class Person(db.Model):
     __tablename__ = "person"
+    __table_args__ = NEVER_REUSE_IDS
 
     id: Mapped[int] = mapped_column(primary_key=True)
     name: Mapped[str] = mapped_column(sa.String(200), index=True)
@@ -43,6 +45,7 @@ class Person(db.Model):
 
 class MeetingType(db.Model):
     __tablename__ = "meeting_type"
+    __table_args__ = NEVER_REUSE_IDS
 
     id: Mapped[int] = mapped_column(primary_key=True)
     name: Mapped[str] = mapped_column(sa.String(200), unique=True)

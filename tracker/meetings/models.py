@@ -7,7 +7,7 @@ import sqlalchemy as sa
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from tracker.directory.models import MeetingType, Person
-from tracker.extensions import db
+from tracker.extensions import NEVER_REUSE_IDS, db
 from tracker.kit.dates import long_date, utcnow
 from tracker.kit.enums import LabelledEnum
 
@@ -33,6 +33,7 @@ class AttendanceKind(LabelledEnum):
 
 class Meeting(db.Model):
     __tablename__ = "meeting"
+    __table_args__ = NEVER_REUSE_IDS
 
     id: Mapped[int] = mapped_column(primary_key=True)
     meeting_type_id: Mapped[int] = mapped_column(sa.ForeignKey("meeting_type.id"), index=True)
@@ -113,6 +114,7 @@ class Attendance(db.Model):
 
 class AgendaItem(db.Model):
     __tablename__ = "agenda_item"
+    __table_args__ = NEVER_REUSE_IDS
 
     id: Mapped[int] = mapped_column(primary_key=True)
     meeting_id: Mapped[int] = mapped_column(sa.ForeignKey("meeting.id"), index=True)
@@ -161,6 +163,7 @@ class FutureAgendaItem(db.Model):
     """An item agreed for a later meeting; carried into the next meeting's agenda when it is made."""
 
     __tablename__ = "future_agenda_item"
+    __table_args__ = NEVER_REUSE_IDS
 
     id: Mapped[int] = mapped_column(primary_key=True)
     meeting_id: Mapped[int] = mapped_column(sa.ForeignKey("meeting.id"), index=True)

@@ -6,7 +6,7 @@ import sqlalchemy as sa
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from tracker.directory.models import Person
-from tracker.extensions import db
+from tracker.extensions import NEVER_REUSE_IDS, db
 from tracker.kit.dates import utcnow
 from tracker.kit.enums import LabelledEnum
 
@@ -51,6 +51,7 @@ class OutboxMessage(db.Model):
     """
 
     __tablename__ = "outbox_message"
+    __table_args__ = NEVER_REUSE_IDS
 
     id: Mapped[int] = mapped_column(primary_key=True)
     kind: Mapped[str] = mapped_column(sa.String(20), index=True)

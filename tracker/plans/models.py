@@ -7,7 +7,7 @@ from typing import Optional
 import sqlalchemy as sa
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
-from tracker.extensions import db
+from tracker.extensions import NEVER_REUSE_IDS, db
 from tracker.kit.dates import utcnow
 from tracker.kit.enums import LabelledEnum
 
@@ -38,6 +38,7 @@ class Rating(LabelledEnum):
 
 class Plan(db.Model):
     __tablename__ = "plan"
+    __table_args__ = NEVER_REUSE_IDS
 
     id: Mapped[int] = mapped_column(primary_key=True)
     title: Mapped[str] = mapped_column(sa.String(300))
@@ -62,6 +63,7 @@ class Plan(db.Model):
 
 class Priority(db.Model):
     __tablename__ = "priority"
+    __table_args__ = NEVER_REUSE_IDS
 
     id: Mapped[int] = mapped_column(primary_key=True)
     plan_id: Mapped[int] = mapped_column(sa.ForeignKey("plan.id"), index=True)
@@ -144,6 +146,7 @@ class PriorityRating(db.Model):
 
 class Indicator(db.Model):
     __tablename__ = "indicator"
+    __table_args__ = NEVER_REUSE_IDS
 
     id: Mapped[int] = mapped_column(primary_key=True)
     priority_id: Mapped[int] = mapped_column(sa.ForeignKey("priority.id"), index=True)
