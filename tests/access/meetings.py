@@ -40,8 +40,9 @@ RULES = {
         allowed=EDITORS,
         args=lambda d: {"meeting_id": d.com_meeting(), "future_id": d.future_item()},
     ),
-    "meetings.approve": Rule(allowed=EDITORS, args=_com, method="POST"),
-    "meetings.publish": Rule(allowed=EDITORS, args=_com, method="POST"),
+    # Pages that say what is missing from the minutes and ask to confirm.
+    "meetings.approve": Rule(allowed=EDITORS, args=_com),
+    "meetings.publish": Rule(allowed=EDITORS, args=_com),
     "meetings.return_to_draft": Rule(allowed=EDITORS, args=_com, method="POST"),
     "meetings.cancel": Rule(allowed=EDITORS, args=_com, method="POST"),
     "meetings.reinstate": Rule(allowed=EDITORS, args=_com, method="POST"),

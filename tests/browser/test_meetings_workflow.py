@@ -80,9 +80,19 @@ def test_secretariat_runs_a_meeting_from_creation_to_published_minutes(page, dem
     expect(page.locator(".govuk-notification-banner")).to_contain_text("Action COM-2024-05-04a has been raised under item 4")
 
     page.get_by_role("link", name=re.compile(r"Community Outcomes Meeting, 14 May 2024")).click()
+    # Approving and publishing say first what is missing, and change nothing until confirmed.
     page.get_by_role("button", name="Approve the minutes").click()
+    expect(page.locator("h1")).to_contain_text("Approve the minutes?")
+    expect(page.locator("#missing")).to_contain_text("Item 1, Welcome, introductions and apologies, has no notes.")
+    no_axe_violations(page)
+    page.get_by_role("link", name="Cancel").click()
+    expect(page.locator("main")).to_contain_text("The minutes are in draft.")
+    page.get_by_role("button", name="Approve the minutes").click()
+    page.get_by_role("button", name="Approve anyway").click()
     expect(page.locator(".govuk-notification-banner")).to_contain_text("The minutes have been approved.")
     page.get_by_role("button", name="Publish the minutes").click()
+    expect(page.locator("h1")).to_contain_text("Publish the minutes?")
+    page.get_by_role("button", name="Publish anyway").click()
     expect(page.locator(".govuk-notification-banner")).to_contain_text("The minutes have been published.")
     no_axe_violations(page)
 

@@ -28,6 +28,8 @@ def posts(d: Demo) -> dict[str, dict]:
         f"/meetings/{com}/previous-minutes": {"outcome": "amended", "amendment": "x"},
         f"/meetings/{com}/next": {"form": "future", "future-title": "Intruder"},
         f"/meetings/{com}/future-items/{d.future_item()}/remove": {"correction_reason": "x"},
+        f"/meetings/{com}/approve": {},
+        f"/meetings/{com}/publish": {},
     }
 
 

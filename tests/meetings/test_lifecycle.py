@@ -32,10 +32,15 @@ def test_draft_then_approved_then_published(client, secretariat):
     db.session.commit()
     page = client.get(f"/meetings/{meeting.id}").text
     assert "Approve the minutes" in page and "Publish the minutes" not in page
+    # Each step is a page that says what is missing and asks to confirm; the POST confirms.
+    assert "Approve anyway" in client.get(f"/meetings/{meeting.id}/approve").text
+    assert reload(meeting).minutes_status == MinutesStatus.DRAFT
     client.post(f"/meetings/{meeting.id}/approve")
     assert reload(meeting).minutes_status == MinutesStatus.APPROVED
     assert reload(meeting).approved_at is not None
     assert "Publish the minutes" in client.get(f"/meetings/{meeting.id}").text
+    assert "Publish anyway" in client.get(f"/meetings/{meeting.id}/publish").text
+    assert reload(meeting).minutes_status == MinutesStatus.APPROVED
     client.post(f"/meetings/{meeting.id}/publish")
     assert reload(meeting).minutes_status == MinutesStatus.PUBLISHED
     assert reload(meeting).published_at is not None

@@ -99,8 +99,8 @@ def test_each_kind_arrives_with_its_subject_at_the_right_people_and_its_links_wo
     # Minutes published: everyone on the attendance list.
     meeting = draft_meeting()
     attendees = sorted(attendance.person.email for attendance in meeting.attendances)
-    lifecycle.approve(meeting, user("secretariat"))
-    lifecycle.publish(meeting, user("secretariat"))
+    lifecycle.approve(meeting, user("secretariat"), confirmed=True)
+    lifecycle.publish(meeting, user("secretariat"), confirmed=True)
     # A day's reminders and, on a Monday, the digest.
     monday = date(2024, 2, 19)
     queued = reminders.queue_for(monday)

@@ -12,6 +12,7 @@ from tracker.extensions import db
 from tracker.kit.conflicts import ChangedMeanwhile
 from tracker.meetings import agenda, bp, forms, items, services
 from tracker.meetings.lifecycle import MinutesError
+from tracker.meetings.models import MinutesStatus
 from tracker.meetings.services import load_meeting
 
 
@@ -164,13 +165,25 @@ def previous_minutes(meeting_id: int):
         }
     ).for_meeting(meeting)
     if form.validate_on_submit():
-        services.record_previous_minutes(
-            meeting, current_user, form.outcome.data, form.amendment.data or "",
-            forms.correction_reason(form),
-        )
-        flash("The outcome for the previous meeting's notes has been saved.", "success")
-        return redirect(url_for("meetings.detail", meeting_id=meeting.id))
-    return render_template("meetings/previous_minutes.html", form=form, meeting=meeting)
+        try:
+            services.record_previous_minutes(
+                meeting, current_user, form.outcome.data, form.amendment.data or "",
+                forms.correction_reason(form),
+            )
+        except MinutesError as refusal:
+            db.session.rollback()
+            forms.refuse(form, "outcome", str(refusal))
+        else:
+            flash("The outcome for the previous meeting's notes has been saved.", "success")
+            return redirect(url_for("meetings.detail", meeting_id=meeting.id))
+    previous = meeting.previous_meeting
+    in_draft = previous is not None and previous.minutes_status == MinutesStatus.DRAFT
+    return render_template(
+        "meetings/previous_minutes.html",
+        form=form,
+        meeting=meeting,
+        draft_warning=services.previous_minutes_in_draft(previous) if in_draft else None,
+    )
 
 
 @bp.route("/<int:meeting_id>/next", methods=["GET", "POST"])

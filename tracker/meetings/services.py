@@ -263,9 +263,15 @@ def record_attendance(
 def record_previous_minutes(
     meeting: Meeting, user, outcome: str, amendment: str = "", reason: str = ""
 ) -> bool:
-    """Record that the previous meeting's notes were accepted, or amended (with the amendment)."""
+    """Record that the previous meeting's notes were accepted, or amended (with the amendment).
+
+    Not while those notes are still a draft: what the meeting accepts is the approved record.
+    """
     if outcome not in tuple(PreviousMinutesOutcome):
         raise MinutesError("Choose whether the notes were accepted or amended.")
+    previous = meeting.previous_meeting
+    if previous is not None and previous.minutes_status == MinutesStatus.DRAFT:
+        raise MinutesError(previous_minutes_in_draft(previous))
     amendment = amendment.strip() if outcome == PreviousMinutesOutcome.AMENDED else ""
     if outcome == PreviousMinutesOutcome.AMENDED and not amendment:
         raise MinutesError("Enter the amendment.")
@@ -281,6 +287,13 @@ def record_previous_minutes(
     )
     save()
     return True
+
+
+def previous_minutes_in_draft(previous: Meeting) -> str:
+    return (
+        f"The minutes of the previous meeting, the {previous.title}, are still a draft, so they "
+        "cannot be accepted as a correct record yet. Approve them first."
+    )
 
 
 def set_next_meeting_date(meeting: Meeting, user, next_on: date | None, reason: str = "") -> bool:

@@ -25,7 +25,7 @@ from tracker.extensions import db
 from tracker.kit.conflicts import ChangedMeanwhile
 from tracker.kit.dates import today
 from tracker.kit.limits import database_id
-from tracker.meetings import agenda, bp, forms, lifecycle, services
+from tracker.meetings import agenda, bp, forms, lifecycle, readiness, services
 from tracker.meetings.lifecycle import MinutesError
 from tracker.meetings.models import AttendanceKind, Meeting, MinutesStatus
 from tracker.meetings.services import load_meeting
@@ -251,9 +251,13 @@ def attendance(meeting_id: int):
 # --- the minutes' lifecycle, and cancelling the meeting --------------------------------------
 
 
+# Approving and publishing: a page that says what is missing and asks to confirm.
+CONFIRMED_STEPS = {
+    "approve": (lifecycle.check_can_approve, lifecycle.approve, "The minutes have been approved."),
+    "publish": (lifecycle.check_can_publish, lifecycle.publish, "The minutes have been published."),
+}
+# One-click changes (a button on the meeting's page).
 LIFECYCLE = {
-    "approve": (lifecycle.approve, "The minutes have been approved."),
-    "publish": (lifecycle.publish, "The minutes have been published."),
     "return_to_draft": (lifecycle.return_to_draft, "The minutes are back in draft."),
     "cancel": (
         services.cancel_meeting,
@@ -261,6 +265,29 @@ LIFECYCLE = {
     ),
     "reinstate": (services.reinstate_meeting, "The meeting has been reinstated."),
 }
+
+
+def _confirmed_step(meeting_id: int, step: str):
+    meeting = load_meeting(meeting_id, *action_queries.MEETING_LOADS)
+    check, change, message = CONFIRMED_STEPS[step]
+    form = forms.ConfirmForm()
+    try:
+        check(meeting)
+        if form.validate_on_submit():
+            change(meeting, current_user, confirmed=True)
+            flash(message, "success")
+            return redirect(url_for("meetings.detail", meeting_id=meeting.id))
+    except MinutesError as refusal:
+        db.session.rollback()
+        flash(str(refusal), "error")
+        return redirect(url_for("meetings.detail", meeting_id=meeting.id))
+    return render_template(
+        "meetings/confirm_minutes.html",
+        form=form,
+        meeting=meeting,
+        step=step,
+        gaps=readiness.gaps(meeting),
+    )
 
 
 def _lifecycle(meeting_id: int, step: str):
@@ -279,16 +306,16 @@ def _lifecycle(meeting_id: int, step: str):
     return redirect(url_for("meetings.detail", meeting_id=meeting.id))
 
 
-@bp.post("/<int:meeting_id>/approve")
+@bp.route("/<int:meeting_id>/approve", methods=["GET", "POST"])
 @permission_required(Permission.EDIT_MEETINGS)
 def approve(meeting_id: int):
-    return _lifecycle(meeting_id, "approve")
+    return _confirmed_step(meeting_id, "approve")
 
 
-@bp.post("/<int:meeting_id>/publish")
+@bp.route("/<int:meeting_id>/publish", methods=["GET", "POST"])
 @permission_required(Permission.EDIT_MEETINGS)
 def publish(meeting_id: int):
-    return _lifecycle(meeting_id, "publish")
+    return _confirmed_step(meeting_id, "publish")
 
 
 @bp.post("/<int:meeting_id>/return-to-draft")
