@@ -41,7 +41,7 @@ def filter_options() -> dict[str, list]:
         sa.select(Meeting.id, MeetingType.short_name, Meeting.starts_at)
         .join(MeetingType, Meeting.meeting_type_id == MeetingType.id)
         .where(Meeting.id.in_(sa.select(Action.meeting_id)))
-        .order_by(Meeting.starts_at.desc())
+        .order_by(Meeting.starts_at.desc(), Meeting.id.desc())
     )
     return {
         "owner": directory.organisation_choices(),

@@ -92,6 +92,6 @@ def upcoming_meetings(as_at):
         sa.select(Meeting)
         .options(selectinload(Meeting.meeting_type))
         .where(Meeting.starts_at >= as_at)
-        .order_by(Meeting.starts_at)
+        .order_by(Meeting.starts_at, Meeting.id)
         .limit(HOME_LIST_SIZE)
     ).all()

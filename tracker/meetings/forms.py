@@ -19,6 +19,7 @@ from wtforms import (
     FieldList,
     Form,
     FormField,
+    HiddenField,
     RadioField,
     SelectField,
     StringField,
@@ -108,7 +109,13 @@ class MeetingForm(MinutesForm):
         description="Optional. For example, Neighbourhood policing",
         validators=[Length(max=200)],
     )
+    # Set to the date when the person has been told that the series already has a meeting that
+    # day and goes ahead anyway (see services.SameDay); a different date asks again.
+    same_day = HiddenField()
     submit = SubmitField("Save", widget=GovSubmitInput())
+
+    def same_day_confirmed(self) -> bool:
+        return bool(self.date.data) and self.same_day.data == self.date.data.isoformat()
 
     def validate_time(self, field):
         self.starts_time = parse_time(field.data or "")

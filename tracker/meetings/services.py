@@ -6,7 +6,7 @@ the session and flush; the caller commits, so each change is one transaction. Ag
 their own module (`items`); the minutes' lifecycle and the record of changes are in `lifecycle`.
 """
 
-from datetime import date, datetime
+from datetime import date, datetime, time, timedelta
 
 import sqlalchemy as sa
 from flask import abort
@@ -55,14 +55,56 @@ def relink_series(meeting_type: MeetingType) -> None:
             previous = meeting
 
 
+class SameDay(MinutesError):
+    """A meeting of the same type is already on that day, and the person has not confirmed that
+    there really are two; `meetings` are the ones already there."""
+
+    def __init__(self, meetings: list[Meeting]):
+        self.meetings = meetings
+        titles = ", ".join(f"the {m.title} at {m.starts_at:%H:%M}" for m in meetings)
+        super().__init__(f"There is already a meeting of this type on that day: {titles}.")
+
+
+def same_day(meeting_type: MeetingType, day: date, excluding: Meeting | None = None) -> list[Meeting]:
+    """The meetings of this type on `day` (not cancelled ones), but for `excluding`."""
+    start = datetime.combine(day, time())
+    query = sa.select(Meeting).where(
+        Meeting.meeting_type_id == meeting_type.id,
+        Meeting.starts_at >= start,
+        Meeting.starts_at < start + timedelta(days=1),
+        Meeting.cancelled_at.is_(None),
+    )
+    if excluding is not None and excluding.id is not None:
+        query = query.where(Meeting.id != excluding.id)
+    return list(db.session.scalars(query.order_by(Meeting.starts_at, Meeting.id)))
+
+
+def _check_same_day(
+    meeting_type: MeetingType, starts_at: datetime, excluding: Meeting | None, confirmed: bool
+) -> None:
+    # Two meetings of a series on one day is usually a slip, but can be real: ask, don't refuse.
+    if not confirmed:
+        clashes = same_day(meeting_type, starts_at.date(), excluding)
+        if clashes:
+            raise SameDay(clashes)
+
+
 def create_meeting(
-    user, *, meeting_type: MeetingType, starts_at: datetime, place: str = "", theme: str = ""
+    user,
+    *,
+    meeting_type: MeetingType,
+    starts_at: datetime,
+    place: str = "",
+    theme: str = "",
+    same_day_confirmed: bool = False,
 ) -> Meeting:
     """A new meeting with its type's standing agenda and the previous meeting's future items.
 
     Future agenda items agreed at the previous meeting of the series and not yet carried go in
-    before the closing items (future agenda items, any other business, next meeting).
+    before the closing items (future agenda items, any other business, next meeting). `SameDay`
+    if the series already has a meeting that day, unless `same_day_confirmed`.
     """
+    _check_same_day(meeting_type, starts_at, None, same_day_confirmed)
     meeting = Meeting(
         meeting_type=meeting_type, starts_at=starts_at, place=place.strip(), theme=theme.strip()
     )
@@ -98,14 +140,20 @@ def update_details(
     place: str,
     theme: str,
     reason: str = "",
+    same_day_confirmed: bool = False,
 ) -> bool:
-    """Change a meeting's type, date and time, place or theme. Returns whether anything changed."""
+    """Change a meeting's type, date and time, place or theme. Returns whether anything changed.
+
+    Moving it to a day on which its series already has a meeting: `SameDay`, unless confirmed.
+    """
     old_type = meeting.meeting_type
     if meeting_type.id != old_type.id and meeting.actions:
         raise MinutesError(
             "This meeting's type cannot change: actions have been raised at it and their "
             "references name the type."
         )
+    if meeting_type.id != old_type.id or starts_at.date() != meeting.starts_at.date():
+        _check_same_day(meeting_type, starts_at, meeting, same_day_confirmed)
     before = _details(meeting)
     meeting.meeting_type = meeting_type
     meeting.starts_at = starts_at

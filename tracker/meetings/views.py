@@ -143,18 +143,33 @@ def new():
             "place": after.place,
         }
     form = _meeting_form(types, **data)
+    same_day = []
     if form.validate_on_submit():
         meeting_type = db.session.get(MeetingType, int(form.meeting_type.data))
-        meeting = services.create_meeting(
-            current_user,
-            meeting_type=meeting_type,
-            starts_at=datetime.combine(form.date.data, form.starts_time),
-            place=form.place.data or "",
-            theme=form.theme.data or "",
-        )
-        flash(f"The {meeting.title} has been created with its standing agenda.", "success")
-        return redirect(url_for("meetings.detail", meeting_id=meeting.id))
-    return render_template("meetings/form.html", form=form, meeting=None, after=after)
+        try:
+            meeting = services.create_meeting(
+                current_user,
+                meeting_type=meeting_type,
+                starts_at=datetime.combine(form.date.data, form.starts_time),
+                place=form.place.data or "",
+                theme=form.theme.data or "",
+                same_day_confirmed=form.same_day_confirmed(),
+            )
+        except services.SameDay as clash:
+            same_day = _ask_about_same_day(form, clash)
+        else:
+            flash(f"The {meeting.title} has been created with its standing agenda.", "success")
+            return redirect(url_for("meetings.detail", meeting_id=meeting.id))
+    return render_template(
+        "meetings/form.html", form=form, meeting=None, after=after, same_day=same_day
+    )
+
+
+def _ask_about_same_day(form, clash: services.SameDay) -> list[Meeting]:
+    """The form again, warning of the meetings already on that day; sent again, it goes ahead."""
+    db.session.rollback()
+    form.same_day.data = form.date.data.isoformat()
+    return clash.meetings
 
 
 @bp.route("/<int:meeting_id>/edit", methods=["GET", "POST"])
@@ -170,6 +185,7 @@ def edit(meeting_id: int):
         place=meeting.place,
         theme=meeting.theme,
     ).for_meeting(meeting)
+    same_day = []
     if form.validate_on_submit():
         try:
             changed = services.update_details(
@@ -180,7 +196,10 @@ def edit(meeting_id: int):
                 place=form.place.data or "",
                 theme=form.theme.data or "",
                 reason=forms.correction_reason(form),
+                same_day_confirmed=form.same_day_confirmed(),
             )
+        except services.SameDay as clash:
+            same_day = _ask_about_same_day(form, clash)
         except MinutesError as refusal:
             db.session.rollback()
             forms.refuse(form, "meeting_type", str(refusal))
@@ -188,7 +207,9 @@ def edit(meeting_id: int):
             if changed:
                 flash("The meeting's details have been saved.", "success")
             return redirect(url_for("meetings.detail", meeting_id=meeting.id))
-    return render_template("meetings/form.html", form=form, meeting=meeting, after=None)
+    return render_template(
+        "meetings/form.html", form=form, meeting=meeting, after=None, same_day=same_day
+    )
 
 
 @bp.route("/<int:meeting_id>/delete", methods=["GET", "POST"])
