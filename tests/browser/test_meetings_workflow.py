@@ -142,3 +142,23 @@ def test_an_action_without_an_owner_shows_the_error_and_keeps_the_text(page, dem
     expect(summary).to_contain_text("Choose the organisation that owns the action")
     expect(page.get_by_label("Action", exact=True)).to_have_value("WYP to report back.")
     no_axe_violations(page)
+
+
+def test_a_second_meeting_on_a_day_the_series_already_meets_is_created_only_when_confirmed(page, demo, sign_in):
+    sign_in(page, "secretariat")
+    page.goto("/meetings/new")
+    page.get_by_label("Type of meeting").select_option(label="Community Outcomes Meeting")
+    page.get_by_label("Day").fill("10")
+    page.get_by_label("Month").fill("10")
+    page.get_by_label("Year").fill("2023")
+    page.get_by_label("Time").fill("2pm")
+    page.get_by_role("button", name="Create meeting").click()
+    expect(page.locator("#same-day")).to_contain_text(
+        "There is already a Community Outcomes Meeting on 10 October 2023."
+    )
+    expect(page.get_by_label("Time")).to_have_value("2pm")
+    no_axe_violations(page)
+    page.get_by_role("button", name="Create anyway").click()
+    expect(page.locator(".govuk-notification-banner")).to_contain_text(
+        "The Community Outcomes Meeting, 10 October 2023 has been created"
+    )
