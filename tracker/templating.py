@@ -12,6 +12,7 @@ from tracker.kit import dates
 from tracker.kit.forms import ConfirmForm
 from tracker.kit.lettering import letters
 from tracker.meetings.notes import to_html
+from tracker.plans.charts import has_figures as chart_has_figures
 from tracker.plans.charts import svg as chart_svg
 from tracker.plans.models import PlanStatus, Rating
 
@@ -111,4 +112,5 @@ def register(app: Flask) -> None:
             "rating_label": Rating.label_of,
             "plan_status_label": PlanStatus.label_of,
             "chart_svg": chart_svg,
+            "chart_has_figures": chart_has_figures,
         }

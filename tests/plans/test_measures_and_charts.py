@@ -5,6 +5,7 @@ from datetime import date
 from decimal import Decimal
 
 from tests.plans.factories import IndicatorFactory, IndicatorValueFactory
+from tracker.extensions import db
 from tracker.plans import charts, measures
 from tracker.plans.models import Direction
 
@@ -96,3 +97,37 @@ def test_nice_steps_are_round_numbers():
     assert charts.nice_step(40000) == 10000
     assert charts.nice_step(3) == 1
     assert charts.nice_step(9) == 2.5
+
+
+def test_counts_and_percentages_are_drawn_from_zero_over_every_period(app):
+    # An 8% fall over five years: on an axis from zero it is a slope, not a cliff.
+    crime = IndicatorFactory()
+    for year, number in zip(range(2016, 2021), (281000, 284000, 290000, 292070, 268700), strict=True):
+        value(crime, date(year, 12, 31), number)
+    points = measures.measure(crime, date(2020, 12, 31)).series["West Yorkshire"]
+    plan = charts.layout(points)
+    assert plan.y_ticks[0][1] == "0"  # the lowest gridline
+    assert len(plan.segments[0]) == 5 and len(plan.x_ticks) == 5
+    heights = [charts.HEIGHT - charts.BOTTOM - y for _, y in plan.segments[0]]
+    assert min(heights) / max(heights) > 0.9  # the fall takes less than a tenth of the height
+
+    satisfaction = charts.layout(
+        [measures.Point(date(2019, 12, 31), "2019", Decimal("75.1"), "75.1%"),
+         measures.Point(date(2020, 12, 31), "2020", Decimal("77.4"), "77.4%")], unit="percent")
+    assert satisfaction.y_ticks[0][1] == "0%"
+
+
+def test_a_measure_with_no_figures_says_so_instead_of_an_empty_chart(app, client, login_as):
+    nothing = [measures.Point(date(2020, 12, 31), "12 months to Dec 2020", None, "Not available")]
+    for points in ([], nothing):
+        plan = charts.layout(points)
+        assert plan.message == "No figures yet" and plan.y_ticks == [] and plan.segments == []
+        drawing = str(charts.svg(points, name="Time", area="West Yorkshire", chart_id="c"))
+        assert "No figures yet" in drawing and "<line" not in drawing
+
+    login_as("viewer")
+    time = IndicatorFactory(name="Time to case resolution")
+    value(time, date(2020, 12, 31), None)
+    db.session.commit()
+    page = client.get(f"/indicators/{time.id}").get_data(as_text=True)
+    assert "No figures yet." in page and 'class="ca-chart"' not in page

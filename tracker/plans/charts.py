@@ -4,6 +4,10 @@ No JavaScript: the SVG is part of the page, with a title and a description that 
 announces (role="img", aria-labelledby), and the page puts the same figures in a table beside it.
 Word cannot show SVG without a fallback image, so the pack gets a PNG drawn by Pillow from the
 same layout. A "not available" value leaves a gap in the line rather than dropping to zero.
+
+The value axis starts at zero (counts and percentages alike), so that an 8% fall looks like an 8%
+fall and not a cliff; it goes below zero only for a negative value. Every period with a figure is
+drawn. With no figures at all there is no chart: the layout is empty and says "No figures yet".
 """
 
 import io
@@ -32,6 +36,19 @@ class Layout:
     segments: list[list[tuple[float, float]]]  # runs of plotted points, broken at gaps
     y_ticks: list[tuple[float, str]]  # (y position, label)
     x_ticks: list[tuple[float, str]]
+    message: str = ""  # said in place of the chart when there is nothing to draw
+
+    @property
+    def is_empty(self) -> bool:
+        return bool(self.message)
+
+
+NO_FIGURES = "No figures yet"
+
+
+def has_figures(points: list[Point]) -> bool:
+    """Whether a series has a value to draw (not just periods marked "not available")."""
+    return any(p.value is not None for p in points)
 
 
 def nice_step(span: float, intervals: int = 4) -> float:
@@ -52,15 +69,15 @@ def _tick_label(value: float, unit: str) -> str:
 
 def layout(points: list[Point], unit: str = "count") -> Layout:
     known = [float(p.value) for p in points if p.value is not None]
-    low, high = (min(known), max(known)) if known else (0.0, 1.0)
-    if low == high:  # a flat line sits in the middle of a band around it
-        pad = abs(low) * 0.1 or 1.0
-        low, high = low - pad, high + pad
+    if not known:
+        return Layout(segments=[], y_ticks=[], x_ticks=[], message=NO_FIGURES)
+    # Zero is always on the axis: a difference is then drawn in proportion to the values.
+    low, high = min(0.0, *known), max(0.0, *known)
+    if low == high:  # every value is zero
+        high = 1.0
     step = nice_step(high - low)
     bottom = math.floor(low / step) * step
     top = math.ceil(high / step) * step
-    if low >= 0 > bottom:
-        bottom = 0.0  # counts never go below zero, so neither does the axis
     plot_w, plot_h = WIDTH - LEFT - RIGHT, HEIGHT - TOP - BOTTOM
 
     def y_of(value: float) -> float:
@@ -133,6 +150,10 @@ def svg(points: list[Point], *, name: str, area: str, chart_id: str, unit: str =
         f'<title id="{title_id}">{escape(name)}, {escape(area)}</title>',
         f'<desc id="{desc_id}">{escape(describe(name, area, points))}</desc>',
     ]
+    if plan.is_empty:
+        parts.append(f'<text x="{WIDTH / 2}" y="{HEIGHT / 2}" text-anchor="middle" fill="{TEXT}" '
+                     f'font-size="19">{escape(plan.message)}</text></svg>')
+        return Markup("".join(parts))
     for y, label in plan.y_ticks:
         parts.append(f'<line x1="{LEFT}" y1="{y}" x2="{WIDTH - RIGHT}" y2="{y}" stroke="{GRID}" stroke-width="1"/>')
         parts.append(f'<text x="{LEFT - 6}" y="{y + 4}" text-anchor="end" fill="{TEXT}">{escape(label)}</text>')
@@ -163,12 +184,16 @@ def png(points: list[Point], *, name: str, area: str, unit: str = "count", scale
     def s(x: float, y: float) -> tuple[float, float]:
         return (x * scale, y * scale)
 
+    if plan.is_empty:
+        big = ImageFont.load_default(size=19 * scale)
+        draw.text(s(WIDTH / 2, HEIGHT / 2), plan.message, fill=TEXT, font=big, anchor="mm")
     base = HEIGHT - BOTTOM
-    for y, label in plan.y_ticks:
+    for y, label in plan.y_ticks if not plan.is_empty else []:
         draw.line([s(LEFT, y), s(WIDTH - RIGHT, y)], fill=GRID, width=scale)
         draw.text(s(LEFT - 6, y), label, fill=TEXT, font=font, anchor="rm")
-    draw.line([s(LEFT, TOP), s(LEFT, base)], fill=AXIS, width=scale)
-    draw.line([s(LEFT, base), s(WIDTH - RIGHT, base)], fill=AXIS, width=scale)
+    if not plan.is_empty:
+        draw.line([s(LEFT, TOP), s(LEFT, base)], fill=AXIS, width=scale)
+        draw.line([s(LEFT, base), s(WIDTH - RIGHT, base)], fill=AXIS, width=scale)
     for x, label in plan.x_ticks:
         draw.text(s(x, base + 14), label, fill=TEXT, font=font, anchor="mm")
     for run in plan.segments:

@@ -1,11 +1,18 @@
 """Gathering the Delivery Quarterly pack for a quarter: the one place that queries for it.
 
-Which plan: the plan in force at the quarter's end (its dates cover that day and it is not a
-draft); failing that, the current plan. Which figures: for each indicator of that plan,
-`tracker.plans.measures` as at the quarter's last day — the current value is the latest ending on
-or before that day, the baseline the value a year before it (see that module). Which actions:
-those linked to each priority that are still open (overdue ones first), as at today, limited to
-what the person asking may see; the pack is about the work still to do.
+A pack is a record of a quarter, "as at" a day: by default the quarter's last day, or a later
+(or earlier, within the quarter) day the reader chooses. Everything in it is as it stood then:
+
+- Which plan: the plan in force at the quarter's end (its dates cover that day and it is not a
+  draft); failing that, the current plan.
+- Ratings: each priority's latest rating set on or before the as-at day.
+- Figures: for each indicator of that plan, `tracker.plans.measures` as at the quarter's last day
+  (or the as-at day, if earlier) — the current value is the latest ending on or before that day,
+  the baseline the value a year before it (see that module). When a value was typed in does not
+  matter: a quarter's figures are always entered after it ends.
+- Actions: those linked to each priority, raised on or before the as-at day and outstanding on
+  it, with their status, due date and latest update as they then were (`tracker.actions.as_at`,
+  from their history), limited to what the person asking may see.
 
 The builder (`delivery_quarterly.build_docx`) and the page take the `Pack` made here and run no
 queries of their own.
@@ -20,8 +27,11 @@ import sqlalchemy as sa
 from sqlalchemy.orm import selectinload
 
 from tracker.actions import queries
-from tracker.actions.models import Action, action_priority
+from tracker.actions.as_at import ActionAsAt
+from tracker.actions.as_at import as_at as action_as_at
+from tracker.actions.models import Action, ActionStatus, UpdateKind, action_priority
 from tracker.extensions import db
+from tracker.kit.dates import long_date, uk_time
 from tracker.kit.limits import sane_year
 from tracker.plans import measures
 from tracker.plans.measures import Measure
@@ -85,6 +95,16 @@ class ActionLine:
     status_label: str
     days_overdue: int
     confidential: bool
+    latest_update: str = ""  # the note
+    latest_update_kind: str = ""  # "Progress update", "More time refused", ...
+    latest_update_on: date | None = None
+
+    @property
+    def latest_update_text(self) -> str:
+        """'Note (Progress update, 3 November 2023)', for a table cell."""
+        if not self.latest_update:
+            return ""
+        return f"{self.latest_update} ({self.latest_update_kind}, {long_date(self.latest_update_on)})"
 
 
 @dataclass(frozen=True)
@@ -122,6 +142,11 @@ class Pack:
     def title(self) -> str:
         return f"Delivery Quarterly – {self.quarter.label}"
 
+    @property
+    def figures_to(self) -> date:
+        """The last day a figure's period may end on: the quarter's, or the as-at day if earlier."""
+        return min(self.quarter.ends_on, self.as_at)
+
 
 def plan_for(quarter: Quarter) -> Plan | None:
     """The plan in force at the quarter's end, or else the current plan."""
@@ -136,18 +161,17 @@ def plan_for(quarter: Quarter) -> Plan | None:
     return in_force if in_force is not None else current_plan()
 
 
-def quarters_with_values(today: date) -> list[Quarter]:
-    """Quarters to choose from, newest first: from the earliest value to the current quarter."""
-    first, last = db.session.execute(
-        sa.select(sa.func.min(IndicatorValue.period_end), sa.func.max(IndicatorValue.period_end))
-    ).one()
-    newest = Quarter.containing(today)
-    oldest = Quarter.containing(first) if first else newest.previous()
-    found, quarter = [], newest
-    while quarter >= oldest and len(found) < 60:
-        found.append(quarter)
-        quarter = quarter.previous()
-    return found
+def quarters_with_values() -> list[Quarter]:
+    """Quarters to choose from, newest first: those in which a figure's period ends."""
+    ends = db.session.scalars(
+        sa.select(IndicatorValue.period_end).where(IndicatorValue.value.is_not(None)).distinct()
+    )
+    return sorted({Quarter.containing(end) for end in ends}, reverse=True)
+
+
+def default_as_at(quarter: Quarter, today: date) -> date:
+    """A pack is as at its quarter's last day; one for the quarter still running, as at today."""
+    return min(quarter.ends_on, today)
 
 
 def default_quarter(today: date) -> Quarter:
@@ -158,13 +182,17 @@ def default_quarter(today: date) -> Quarter:
     return Quarter.containing(latest) if latest else Quarter.containing(today).previous()
 
 
-def _action_line(action: Action, as_at: date) -> ActionLine:
+def _action_line(action: Action, then: ActionAsAt, as_at: date) -> ActionLine:
+    update = then.latest_update
     return ActionLine(
         id=action.id, reference=action.reference, text=action.text,
         owner=action.owner.short_name or action.owner.name,
-        lead=action.lead.name if action.lead else "", due_on=action.due_on,
-        status_label=action.status_label, days_overdue=action.days_overdue(as_at),
+        lead=action.lead.name if action.lead else "", due_on=then.due_on,
+        status_label=ActionStatus.label_of(then.status), days_overdue=then.days_overdue(as_at),
         confidential=action.confidential,
+        latest_update=update.note if update else "",
+        latest_update_kind=UpdateKind.label_of(update.kind) if update else "",
+        latest_update_on=uk_time(update.created_at).date() if update else None,
     )
 
 
@@ -174,7 +202,10 @@ def _most_common(labels: list[str], fallback: str) -> str:
 
 
 def gather(quarter: Quarter, user, as_at: date) -> Pack | None:
-    """The pack for a quarter as `user` may see it; None when there is no plan at all."""
+    """The pack for a quarter as `user` may see it, as at a day; None when there is no plan at all.
+
+    A fixed number of queries however many actions: their history comes in one query with them.
+    """
     plan = plan_for(quarter)
     if plan is None:
         return None
@@ -186,20 +217,25 @@ def gather(quarter: Quarter, user, as_at: date) -> Pack | None:
     ).all()
     actions = db.session.scalars(
         queries.visible(user)
-        .options(selectinload(Action.priorities))
+        .options(selectinload(Action.priorities), selectinload(Action.updates))
         .where(
             Action.id.in_(
                 sa.select(action_priority.c.action_id)
                 .where(action_priority.c.priority_id.in_([p.id for p in priorities]))
             ),
-            queries.outstanding_condition(),
+            # Closed now may have been open then: the status is read from the history below.
+            Action.raised_on <= as_at,
         )
     ).all()
+    then = {a.id: action_as_at(a, as_at) for a in actions}
+    figures_to = min(quarter.ends_on, as_at)
     sections = []
     for priority in priorities:
-        linked = [a for a in actions if priority in a.priorities]
-        linked.sort(key=lambda a: (-a.days_overdue(as_at), a.due_on or date.max, a.reference))
-        latest = priority.ratings[0] if priority.ratings else None
+        linked = [a for a in actions if priority in a.priorities and then[a.id].is_outstanding]
+        linked.sort(key=lambda a: (-then[a.id].days_overdue(as_at), then[a.id].due_on or date.max,
+                                   a.reference))
+        latest = next((r for r in priority.ratings if r.set_on <= as_at), None)
+        lines = [(_action_line(a, then[a.id], as_at)) for a in linked]
         sections.append(PrioritySection(
             id=priority.id,
             title=priority.title,
@@ -207,9 +243,9 @@ def gather(quarter: Quarter, user, as_at: date) -> Pack | None:
             rating_code=latest.rating if latest else "",
             rating_rationale=latest.rationale if latest else "",
             rating_set_on=latest.set_on if latest else None,
-            measures=[measures.measure(i, quarter.ends_on) for i in priority.indicators],
-            overdue=[_action_line(a, as_at) for a in linked if a.is_overdue(as_at)],
-            open=[_action_line(a, as_at) for a in linked if not a.is_overdue(as_at)],
+            measures=[measures.measure(i, figures_to) for i in priority.indicators],
+            overdue=[line for line in lines if line.days_overdue],
+            open=[line for line in lines if not line.days_overdue],
         ))
     readings = [m.force for s in sections for m in s.measures]
     return Pack(

@@ -4,7 +4,11 @@ Laid out like the October–December 2020 report: the Current Measures table fir
 measure, baseline value, current value, difference, change in %, trend arrow, whether it is good,
 comment), then a section per priority with its rating, a chart and district table for each
 measure, and the priority's open and overdue actions. Charts are PNGs drawn from the same layout
-as the page's SVGs, each with its description as the picture's alternative text.
+as the page's SVGs, each with its description as the picture's alternative text; a measure with
+no figures says so instead.
+
+Every table has column widths set for its content (a heading never breaks inside a word), and a
+measure's heading, its summary and its chart are kept together on a page.
 """
 
 import io
@@ -21,29 +25,33 @@ from tracker.reports.delivery_quarterly.data import ActionLine, Pack
 
 MEASURE_COLUMNS = ("Priority", "Measure", "{baseline}", "{current}", "Difference", "Change (%)",
                    "Trend", "Good?", "Comment")
-# Centimetres, to fit a landscape A4 page: room for the comment, little for the arrow.
-MEASURE_WIDTHS = (3.6, 4.0, 2.6, 2.6, 2.4, 2.0, 1.4, 1.9, 5.5)
+# Centimetres, to fit a landscape A4 page (26.1 cm between the margins): room for the comment,
+# and for each heading's longest word in bold with the cell's margins.
+MEASURE_WIDTHS = (3.4, 3.8, 2.6, 2.6, 2.5, 2.3, 1.7, 1.7, 5.4)
+DISTRICT_COLUMNS = ("Area", "Baseline", "Current", "Difference", "Change (%)", "Trend")
+DISTRICT_WIDTHS = (3.4, 5.0, 5.0, 2.8, 2.6, 3.0)
+ACTION_COLUMNS = ("Reference", "Action", "Owner", "Due", "Status", "Days overdue", "Latest update")
+ACTION_WIDTHS = (3.5, 6.3, 3.4, 2.5, 3.2, 2.2, 4.9)
+CHART_WIDTH_CM = 15
 
 
-def _table(document, headings: list[str], widths: tuple[float, ...] | None = None):
+def _table(document, headings: list[str] | tuple[str, ...], widths: tuple[float, ...]):
     table = document.add_table(rows=1, cols=len(headings))
     table.style = "Table Grid"
     for cell, heading in zip(table.rows[0].cells, headings, strict=True):
         cell.text = ""
         cell.paragraphs[0].add_run(heading).bold = True
     word.repeat_as_header(table.rows[0])
-    if widths:
-        word.set_widths(table, widths)
+    word.set_widths(table, widths)
     return table
 
 
-def _row(table, values: list[str], widths: tuple[float, ...] | None = None) -> None:
+def _row(table, values: list[str], widths: tuple[float, ...]) -> list:
     row = table.add_row()
-    for cell, value in zip(row.cells, values, strict=True):
+    for cell, value, width in zip(row.cells, values, widths, strict=True):
         cell.text = value
-    if widths:
-        for cell, width in zip(row.cells, widths, strict=True):
-            cell.width = Cm(width)
+        cell.width = Cm(width)
+    return row.cells
 
 
 def value_cell(reading_label: str, text: str, heading: str) -> str:
@@ -69,9 +77,9 @@ def measure_row(priority_title: str, measure: Measure, pack: Pack) -> list[str]:
 
 
 def _district_table(document, measure: Measure) -> None:
-    table = _table(document, ["Area", "Baseline", "Current", "Difference", "Change (%)", "Trend"])
+    table = _table(document, DISTRICT_COLUMNS, DISTRICT_WIDTHS)
     for reading in [measure.force, *measure.districts]:
-        _row(table, _district_values(reading))
+        _row(table, _district_values(reading), DISTRICT_WIDTHS)
 
 
 def _district_values(r: Reading) -> list[str]:
@@ -87,10 +95,15 @@ def _district_values(r: Reading) -> list[str]:
 
 def _chart(document, measure: Measure) -> None:
     points = measure.series.get(FORCE, [])
-    if not any(p.value is not None for p in points):
+    if not charts.has_figures(points):
+        document.add_paragraph(f"{charts.NO_FIGURES} for {FORCE}.")
         return
     image = charts.png(points, name=measure.name, area=FORCE, unit=measure.unit)
-    document.add_picture(io.BytesIO(image), width=Cm(16))
+    document.add_picture(io.BytesIO(image), width=Cm(CHART_WIDTH_CM))
+    picture_paragraph = document.paragraphs[-1]
+    # The district table follows the chart: keep them together too, with a little space between.
+    picture_paragraph.paragraph_format.keep_with_next = bool(measure.districts)
+    picture_paragraph.paragraph_format.space_after = Pt(4)
     # Alternative text for screen readers, as Word's "Alt Text" pane shows it.
     picture = document.inline_shapes[-1]
     picture._inline.docPr.set("descr", charts.describe(measure.name, FORCE, points))
@@ -102,12 +115,14 @@ def _actions(document, heading: str, actions: list[ActionLine], empty: str) -> N
     if not actions:
         document.add_paragraph(empty)
         return
-    table = _table(document, ["Reference", "Action", "Owner", "Due", "Status", "Days overdue"])
+    table = _table(document, ACTION_COLUMNS, ACTION_WIDTHS)
     for a in actions:
         text = f"{a.text} (confidential)" if a.confidential else a.text
         owner = f"{a.owner}, {a.lead}" if a.lead else a.owner
-        _row(table, [a.reference, text, owner, long_date(a.due_on) or "No date", a.status_label,
-                     str(a.days_overdue) if a.days_overdue else ""])
+        cells = _row(table, [a.reference, text, owner, long_date(a.due_on) or "No date",
+                             a.status_label, str(a.days_overdue) if a.days_overdue else "",
+                             a.latest_update_text], ACTION_WIDTHS)
+        word.no_wrap(cells[0])  # a reference broken in two reads as two
 
 
 def build_docx(pack: Pack) -> bytes:
@@ -121,8 +136,8 @@ def build_docx(pack: Pack) -> bytes:
 
     document.add_heading("Delivery Quarterly report", level=0)
     document.add_paragraph(pack.quarter.label)
-    document.add_paragraph(f"{pack.plan_title}. Produced on {long_date(pack.as_at)}; actions as at that "
-                           "date.")
+    document.add_paragraph(f"{pack.plan_title}. Ratings, figures and actions as they stood on "
+                           f"{long_date(pack.as_at)}.")
 
     document.add_heading("1. Current Measures", level=1)
     document.add_paragraph(
@@ -136,25 +151,31 @@ def build_docx(pack: Pack) -> bytes:
         for index, measure in enumerate(s.reported):
             _row(table, measure_row(s.title if index == 0 else "", measure, pack), MEASURE_WIDTHS)
     if not any(s.reported for s in pack.sections):
-        document.add_paragraph("No measure has a value for a period ending by the quarter's end.")
+        document.add_paragraph(
+            f"No measure has a value for a period ending by {long_date(pack.figures_to)}.")
 
     for number, s in enumerate(pack.sections, start=2):
         document.add_heading(f"{number}. {s.title}", level=1)
         if s.rating:
             document.add_paragraph(f"Rating: {s.rating} (set {long_date(s.rating_set_on)}). "
                                    f"{s.rating_rationale}")
+        else:
+            document.add_paragraph(f"Not yet rated on {long_date(pack.as_at)}.")
         if s.unreported:
             document.add_paragraph("No figures yet for: "
                                    + "; ".join(m.name for m in s.unreported) + ".")
         for measure in s.reported:
-            document.add_heading(measure.name, level=2)
+            heading = document.add_heading(measure.name, level=2)
+            heading.paragraph_format.keep_with_next = True
             facts = [measure.direction_label + (f": {measure.metric}" if measure.metric else "")]
             r = measure.force
             if r.change.arrow:
                 facts.append(f"{r.change.trend_word} ({r.difference_text}"
                              + (f", {r.percent_text}" if r.percent_text else "")
                              + f"): {r.change.verdict_label.lower()}.")
-            document.add_paragraph(" ".join(facts))
+            summary = document.add_paragraph(" ".join(facts))
+            summary.paragraph_format.keep_with_next = True
+            summary.paragraph_format.space_after = Pt(2)
             _chart(document, measure)
             if measure.districts:
                 _district_table(document, measure)

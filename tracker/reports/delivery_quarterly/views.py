@@ -1,6 +1,7 @@
-"""The Delivery Quarterly pack: page and Word, for a quarter chosen as ?quarter=2020-Q4."""
+"""The Delivery Quarterly pack: page and Word, for a quarter chosen as ?quarter=2020-Q4, as at the
+quarter's last day or a day chosen as &as_at=2021-01-15."""
 
-from flask import render_template, request
+from flask import render_template, request, url_for
 from flask_login import current_user
 
 from tracker.auth.permissions import Permission, permission_required
@@ -10,11 +11,13 @@ from tracker.kit.docx import send_docx
 from tracker.reports import bp
 from tracker.reports.delivery_quarterly.data import (
     Quarter,
+    default_as_at,
     default_quarter,
     gather,
     quarters_with_values,
 )
 from tracker.reports.delivery_quarterly.docx import build_docx, value_cell
+from tracker.reports.delivery_quarterly.forms import DeliveryQuarterlyForm
 
 
 def _chosen_quarter() -> Quarter:
@@ -27,25 +30,44 @@ def _chosen_quarter() -> Quarter:
         abort_with(400, "Choose a quarter, written like 2020-Q4.")
 
 
-@bp.get("/reports/delivery-quarterly")
-@permission_required(Permission.READ_REPORTS)
-def delivery_quarterly():
+def read_options():
+    """The quarter, the form read from the URL, and the pack it asks for (None if the date is
+    wrong, or there is no plan)."""
     quarter = _chosen_quarter()
-    as_at = today()
+    form = DeliveryQuarterlyForm(formdata=request.args, starts_on=quarter.starts_on, today=today())
+    if not form.validate():
+        return quarter, form, None
+    return quarter, form, gather(quarter, current_user, form.as_at.data or default_as_at(quarter, today()))
+
+
+def _page(quarter, form, pack):
+    docx_url = None
+    if pack is not None:
+        docx_url = url_for("reports.delivery_quarterly_docx", quarter=quarter.code,
+                           as_at=pack.as_at.isoformat())
     return render_template(
         "reports/delivery_quarterly.html",
         quarter=quarter,
-        quarters=quarters_with_values(as_at),
-        pack=gather(quarter, current_user, as_at),
+        quarters=quarters_with_values(),
+        form=form,
+        pack=pack,
+        docx_url=docx_url,
         value_cell=value_cell,
-    )
+    ), (400 if form.errors else 200)
+
+
+@bp.get("/reports/delivery-quarterly")
+@permission_required(Permission.READ_REPORTS)
+def delivery_quarterly():
+    return _page(*read_options())
 
 
 @bp.get("/reports/delivery-quarterly.docx")
 @permission_required(Permission.READ_REPORTS)
 def delivery_quarterly_docx():
-    quarter = _chosen_quarter()
-    pack = gather(quarter, current_user, today())
+    quarter, form, pack = read_options()
+    if form.errors:
+        return _page(quarter, form, pack)
     if pack is None:
         abort_with(404, "There is no plan yet, so there is no Delivery Quarterly pack.")
     return send_docx(build_docx(pack), f"delivery-quarterly-{quarter.code}.docx")
