@@ -147,11 +147,10 @@ def _difference(field: str, before: Any, after: Any) -> str:
 def _before_after(event: str, before: Any, after: Any) -> list[str]:
     labels = VALUE_LABELS.get(event)
     if isinstance(before, dict) or isinstance(after, dict):
-        before, after = before or {}, after or {}
+        if before is None or after is None:  # a record added or removed: its fields as they were
+            shown = after if before is None else before
+            return [f"{field_name(key)}: {_shown(key, value, labels)}" for key, value in shown.items()]
         keys = list(before) + [key for key in after if key not in before]
-        if not before or not after:  # a record added or removed: its fields as they were
-            shown = after or before
-            return [f"{field_name(key)}: {_shown(key, shown[key], labels)}" for key in keys]
         return [
             f"{field_name(key)}: {_shown(key, before.get(key), labels)} → "
             f"{_shown(key, after.get(key), labels)}"
