@@ -18,8 +18,9 @@ def arial_stand_in() -> str:
     ).stdout
 
 
-def pdf_text(document: bytes, folder: Path, name: str = "document") -> str:
-    """The text of the Word document once LibreOffice has laid it out as a PDF."""
+def pdf_text(document: bytes, folder: Path, name: str = "document", *, layout: bool = False) -> str:
+    """The text of the Word document once LibreOffice has laid it out as a PDF; with `layout`,
+    text side by side on the page stays side by side on one line (columns, footers)."""
     family = arial_stand_in()
     assert "Liberation Sans" in family, (
         f"Arial is drawn in {family!r} here; the layout checks assume Liberation Sans "
@@ -35,5 +36,6 @@ def pdf_text(document: bytes, folder: Path, name: str = "document") -> str:
         check=True, capture_output=True, timeout=180,
     )
     return subprocess.run(
-        ["pdftotext", str(folder / f"{name}.pdf"), "-"], check=True, capture_output=True, text=True
+        ["pdftotext", *(["-layout"] if layout else []), str(folder / f"{name}.pdf"), "-"],
+        check=True, capture_output=True, text=True,
     ).stdout

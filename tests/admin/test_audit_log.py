@@ -1,11 +1,16 @@
 """The audit log page: every change, newest first, paginated, filtered by kind of record."""
 
-from datetime import UTC, datetime, timedelta
+from datetime import UTC, date, datetime, timedelta
 
+from tests.factories import ActionFactory, MeetingFactory, MeetingTypeFactory
 from tests.pages import text_of
+from tracker.actions import services as actions
+from tracker.actions.models import ActionStatus
 from tracker.admin import services
 from tracker.audit import AuditEntry
 from tracker.extensions import db
+from tracker.meetings import services as meetings
+from tracker.meetings.models import AttendanceKind
 
 
 def test_each_change_is_listed_newest_first_with_who_made_it(client, admin, users):
@@ -82,3 +87,36 @@ def test_details_kept_by_other_parts_of_the_tracker_are_shown(client, admin):
     db.session.commit()
     page = text_of(client.get("/admin/audit"))
     assert "Minutes revision 4" in page and "Reason: Typo in item 3" in page
+
+
+def test_every_kind_of_record_shows_labels_words_and_readable_differences(client, admin, users):
+    """Actions, meetings and attendance keep their details in their own shapes; the log shows
+    each in words, never a stored value ("awaiting_sign_off") or Python's text for a dict."""
+    lead, dmpc = users["lead"], users["executive"]
+    action = ActionFactory(
+        owner=lead.person.organisation, lead=lead.person, due_on=date(2024, 1, 31)
+    )
+    meeting = MeetingFactory(
+        meeting_type=MeetingTypeFactory(short_name="COM"), starts_at=datetime(2023, 10, 10, 10)
+    )
+    db.session.commit()
+    actions.add_update(action, lead, note="Done.", status=ActionStatus.AWAITING_SIGN_OFF)
+    actions.send_back(action, dmpc, note="Not yet.", due_on=date(2024, 2, 29))
+    meetings.record_attendance(meeting, admin, {lead.person: AttendanceKind.APOLOGIES})
+    meetings.update_details(
+        meeting, admin, meeting_type=meeting.meeting_type,
+        starts_at=datetime(2023, 10, 17, 14, 30), place="Wellington House", theme="",
+    )
+
+    page = text_of(client.get("/admin/audit"))
+    for line in (
+        "Status: Open → Completed – awaiting sign-off",
+        "Status: Completed – awaiting sign-off → In progress",
+        "Due date: 31 January 2024 → 29 February 2024",
+        "Note: Not yet.",
+        f"{lead.person.name}: (none) → Apologies",
+        "Date and time: 10 October 2023, 10am → 17 October 2023, 2:30pm",
+    ):
+        assert line in page, line
+    for raw in ("awaiting_sign_off", "in_progress", "{", "[", "due_on", "Old status", "apologies<"):
+        assert raw not in page.split("<main", 1)[1], raw

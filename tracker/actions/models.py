@@ -150,3 +150,14 @@ class ActionUpdate(db.Model):
     @property
     def kind_label(self) -> str:
         return UpdateKind.label_of(self.kind)
+
+    @property
+    def author_name(self) -> str:
+        """Who made the entry, as pages name people; entries the tracker made itself have none."""
+        return self.author.display_name if self.author else "the tracker"
+
+    @property
+    def described(self) -> str:
+        """What kind of entry this is and who made it: 'More time refused by Alison Lowe'. A
+        latest entry is not always a lead's progress update, and must not read as one."""
+        return f"{self.kind_label} by {self.author_name}"

@@ -10,7 +10,7 @@ from dataclasses import dataclass
 from datetime import date, timedelta
 
 import sqlalchemy as sa
-from sqlalchemy.orm import selectinload
+from sqlalchemy.orm import joinedload, selectinload
 
 from tracker.actions.models import (
     FINISHED_STATUSES,
@@ -22,6 +22,7 @@ from tracker.actions.models import (
     action_indicator,
     action_priority,
 )
+from tracker.auth.models import User
 from tracker.auth.permissions import Permission, can
 from tracker.extensions import db
 from tracker.meetings.models import AgendaItem, Meeting
@@ -72,7 +73,11 @@ def matters_arising(meeting: Meeting, user) -> list[Action]:
         db.session.scalars(
             visible(user)
             .where(Action.meeting_id == meeting.previous_meeting_id, outstanding_condition())
-            .options(selectinload(Action.updates))
+            .options(
+                selectinload(Action.updates)
+                .joinedload(ActionUpdate.author)
+                .joinedload(User.person)
+            )
             .order_by(Action.reference)
         )
     )
@@ -206,7 +211,8 @@ def register(user, filters: RegisterFilters, as_at: date) -> sa.Select:
 
 
 def latest_updates(action_ids) -> dict[int, ActionUpdate]:
-    """The most recent history entry with a note, for each of `action_ids`, in one query.
+    """The most recent history entry with a note, for each of `action_ids`, in one query, with
+    its author (pages say who made it).
 
     `action_ids` is a list of ids or a select of them (for a whole report).
     """
@@ -234,6 +240,7 @@ def latest_updates(action_ids) -> dict[int, ActionUpdate]:
         sa.select(ActionUpdate)
         .join(ranked, ranked.c.id == ActionUpdate.id)
         .where(ranked.c.rank == 1)
+        .options(joinedload(ActionUpdate.author).joinedload(User.person))
     )
     return {update.action_id: update for update in updates}
 

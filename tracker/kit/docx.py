@@ -2,7 +2,8 @@
 
 from io import BytesIO
 
-from docx.enum.section import WD_ORIENT
+from docx.enum.section import WD_ORIENT, WD_SECTION
+from docx.enum.text import WD_ALIGN_PARAGRAPH, WD_TAB_ALIGNMENT
 from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
 from docx.shared import Cm, Pt, RGBColor
@@ -75,3 +76,96 @@ def set_widths(table, widths_cm) -> None:
     for row in table.rows:
         for cell, width in zip(row.cells, widths_cm, strict=True):
             cell.width = Cm(width)
+
+
+def a4_portrait(section, margin_cm: float = 2.5) -> None:
+    """Portrait A4 with even margins (python-docx's blank document is US Letter)."""
+    section.orientation = WD_ORIENT.PORTRAIT
+    section.page_width, section.page_height = Cm(21.0), Cm(29.7)
+    for side in ("left_margin", "right_margin", "top_margin", "bottom_margin"):
+        setattr(section, side, Cm(margin_cm))
+
+
+def _field(paragraph, instruction: str, shown: str) -> None:
+    """A Word field (PAGE, NUMPAGES) in `paragraph`; `shown` is the text until it is updated."""
+    run = paragraph.add_run()
+    begin = OxmlElement("w:fldChar")
+    begin.set(qn("w:fldCharType"), "begin")
+    text = OxmlElement("w:instrText")
+    text.set(qn("xml:space"), "preserve")
+    text.text = f" {instruction} "
+    separate = OxmlElement("w:fldChar")
+    separate.set(qn("w:fldCharType"), "separate")
+    result = OxmlElement("w:t")
+    result.text = shown
+    end = OxmlElement("w:fldChar")
+    end.set(qn("w:fldCharType"), "end")
+    for element in (begin, text, separate, result, end):
+        # Each part in its own run, as Word writes them.
+        run._r.append(element)
+        if element is not end:
+            run = paragraph.add_run()
+
+
+def _text_width(section):
+    return section.page_width - section.left_margin - section.right_margin
+
+
+def page_footer(section, text: str, size: int = 9) -> None:
+    """The house footer on every page of `section` (and the sections after it): what the
+    document is on the left, "Page X of Y" on the right, from Word's PAGE and NUMPAGES fields."""
+    footer = section.footer
+    footer.is_linked_to_previous = False
+    paragraph = footer.paragraphs[0]
+    paragraph.text = ""
+    # The Footer style's own stops are set for US Letter: clear them, and stop at the right margin.
+    stops = paragraph.paragraph_format.tab_stops
+    for position in footer.paragraphs[0].style.paragraph_format.tab_stops:
+        stops.add_tab_stop(position.position, WD_TAB_ALIGNMENT.CLEAR)
+    stops.add_tab_stop(_text_width(section), WD_TAB_ALIGNMENT.RIGHT)
+    paragraph.add_run(f"{text}\tPage ")
+    _field(paragraph, "PAGE", "1")
+    paragraph.add_run(" of ")
+    _field(paragraph, "NUMPAGES", "1")
+    for run in paragraph.runs:
+        run.font.size = Pt(size)
+        run.font.name = FONT
+
+
+def page_header(section, text: str, *, bold: bool = False, size: int = 9) -> None:
+    """A line at the top of every page of `section` (and the sections after it), set right."""
+    header = section.header
+    header.is_linked_to_previous = False
+    paragraph = header.paragraphs[0]
+    paragraph.text = ""
+    paragraph.alignment = WD_ALIGN_PARAGRAPH.RIGHT
+    run = paragraph.add_run(text)
+    run.bold = bold
+    run.font.size = Pt(size)
+    run.font.name = FONT
+
+
+def end_section_in_columns(document, paragraph, columns: int) -> None:
+    """End a section at `paragraph`, everything since the last such break laid out in `columns`
+    newspaper columns; what follows carries on down the same page.
+
+    The break lives in the paragraph's properties, so no empty paragraph is added. The section's
+    page set-up is the document's; its header and footer are the first section's.
+    """
+    body = document.element.body.sectPr
+    ended = body.clone()
+    for reference in ended.xpath("w:headerReference|w:footerReference"):
+        ended.remove(reference)
+    for section in (ended, body):  # each starts on the page before it ends
+        section.start_type = WD_SECTION.CONTINUOUS
+    cols = ended.find(qn("w:cols"))
+    if cols is None:
+        cols = OxmlElement("w:cols")
+        grid = ended.find(qn("w:docGrid"))
+        if grid is not None:
+            grid.addprevious(cols)
+        else:
+            ended.append(cols)
+    cols.set(qn("w:num"), str(columns))
+    cols.set(qn("w:space"), str(int(Cm(0.75).twips)))
+    paragraph._p.get_or_add_pPr()._insert_sectPr(ended)

@@ -28,6 +28,10 @@ def is_next_meeting(title: str) -> bool:
     return _has(title, ("next meeting",))
 
 
+def is_any_other_business(title: str) -> bool:
+    return _has(title, ("any other business",)) or title.strip(" .").casefold() == "aob"
+
+
 def is_closing(title: str) -> bool:
     return _has(title, CLOSING_WORDS)
 

@@ -108,6 +108,7 @@ def detail(meeting_id: int):
             item.id: [a for a in item.actions if can_see_action(current_user, a)] for item in items
         },
         previous_minutes_item=agenda.find(items, agenda.is_previous_minutes),
+        any_other_business_item=agenda.find(items, agenda.is_any_other_business),
         matters_arising=arising,
         arising_latest={action.id: action.updates[-1] for action in arising if action.updates},
         as_at=today(),

@@ -13,9 +13,17 @@ from datetime import date, datetime
 from tracker.kit.dates import long_date, weekday_date
 from tracker.kit.lettering import letters
 from tracker.meetings import agenda
-from tracker.meetings.models import AttendanceKind, Meeting, PreviousMinutesOutcome
+from tracker.meetings.models import (
+    AttendanceKind,
+    Meeting,
+    MinutesStatus,
+    PreviousMinutesOutcome,
+)
 
 PREVIOUS_ACCEPTED = "The notes of the previous meeting were accepted as a correct record."
+# What the minutes print under "Any other business" when none was raised.
+NO_OTHER_BUSINESS = "None."
+DRAFT_NOTICE = "DRAFT – not yet approved"
 PREVIOUS_AMENDED = (
     "The notes of the previous meeting were accepted as a correct record, subject to the "
     "following amendment:"
@@ -69,13 +77,34 @@ class Minutes:
         return f"{self.meeting_name} ({self.short_name})"
 
     @property
+    def is_draft(self) -> bool:
+        """Not yet approved: every copy says so, on the page and on each printed page."""
+        return self.status == MinutesStatus.DRAFT
+
+    @property
+    def draft_notice(self) -> str:
+        return DRAFT_NOTICE if self.is_draft else ""
+
+    @property
+    def title(self) -> str:
+        """The heading the minutes open with: 'DRAFT' on minutes not yet approved."""
+        return f"DRAFT – {self.heading}" if self.is_draft else self.heading
+
+    @property
+    def footer(self) -> str:
+        """What each printed page says it belongs to."""
+        return f"{self.heading}, {long_date(self.starts_at)}"
+
+    @property
     def filename(self) -> str:
         return f"{self.short_name}-{self.starts_at:%Y-%m-%d}-minutes.docx"
 
 
-def _lead_paragraphs(meeting: Meeting, title: str, notes: str) -> list[str]:
+def _lead_paragraphs(meeting: Meeting, title: str, notes: str, has_actions: bool) -> list[str]:
     # The tracker says what was recorded unless the secretariat's notes already say it.
     paragraphs = []
+    if agenda.is_any_other_business(title) and not notes.strip() and not has_actions:
+        paragraphs.append(NO_OTHER_BUSINESS)
     outcome = meeting.previous_minutes_outcome
     if agenda.is_previous_minutes(title) and outcome and "correct record" not in notes.casefold():
         if outcome == PreviousMinutesOutcome.AMENDED:
@@ -107,7 +136,7 @@ def minutes_for(
                 title=item.title,
                 presenter=item.presenter.name if item.presenter else "",
                 papers=[(paper.title, paper.url) for paper in item.papers],
-                lead_paragraphs=_lead_paragraphs(meeting, item.title, notes),
+                lead_paragraphs=_lead_paragraphs(meeting, item.title, notes, bool(visible)),
                 notes=notes,
                 bullets=bullets,
                 actions=[

@@ -2,8 +2,11 @@
 
 Takes `tracker.reports.minutes.data.Minutes` and returns the .docx as bytes; it does not query.
 The layout follows the minutes the Policing and Crime team publish: the meeting's name and date;
-Present and Also present as "Name – role, organisation"; apologies; numbered items with their
-notes; under each item "Actions:" with the lettered actions in bold; the next meeting's date.
+Present and Also present as "Name – role, organisation", in two columns; apologies; numbered
+items with their notes ("None." under an empty Any other business); under each item "Actions:"
+with the lettered actions in bold; the next meeting's date. Every page carries the meeting and
+its date with "Page X of Y" in the footer; minutes not yet approved say "DRAFT" in their title
+and at the top of every page.
 
 Notes are Markdown. Their token stream (from `tracker.meetings.notes.parse`, the same one the web
 page renders) is walked here into Word paragraphs: bullets use Word's List Bullet styles; numbered
@@ -22,23 +25,25 @@ from docx.shared import Cm, Emu, RGBColor
 from tracker.kit import docx as word
 from tracker.kit.dates import long_date, time_of_day, weekday_date
 from tracker.kit.lettering import letters
-from tracker.meetings.models import MinutesStatus
 from tracker.meetings.notes import parse
-from tracker.reports.minutes.data import Minutes, MinutesItem
+from tracker.reports.minutes.data import DRAFT_NOTICE, Minutes, MinutesItem
 
 LINK_COLOUR = RGBColor(0x1D, 0x70, 0xB8)
 INDENT = Cm(0.75)
+HOUSE = "West Yorkshire Combined Authority: Policing and Crime"
 
 
 def _document(minutes: Minutes):
     document = Document()
+    word.a4_portrait(document.sections[0])
     word.plain_font(document.styles["Normal"], 11)
     word.plain_font(document.styles["Heading 1"], 16, bold=True)
     word.plain_font(document.styles["Heading 2"], 12, bold=True)
     for name in ("List Bullet", "List Bullet 2", "List Bullet 3"):
         word.plain_font(document.styles[name], 11)
     properties = document.core_properties
-    properties.title = f"Minutes: {minutes.heading}, {long_date(minutes.starts_at)}"
+    draft = "DRAFT " if minutes.is_draft else ""
+    properties.title = f"{draft}Minutes: {minutes.heading}, {long_date(minutes.starts_at)}"
     properties.author = "West Yorkshire Combined Authority, Policing and Crime"
     properties.language = "en-GB"
     return document
@@ -183,9 +188,9 @@ def _item(document, item: MinutesItem, show_references: bool) -> None:
 def build_docx(minutes: Minutes) -> bytes:
     """The minutes as a Word document."""
     document = _document(minutes)
-    document.add_heading(minutes.heading, level=1)
-    if minutes.status == MinutesStatus.DRAFT:
-        document.add_paragraph().add_run("Draft: these minutes have not been approved.").bold = True
+    document.add_heading(minutes.title, level=1)
+    if minutes.is_draft:
+        document.add_paragraph().add_run(f"{DRAFT_NOTICE}.").bold = True
     _labelled(document, "Date", weekday_date(minutes.starts_at))
     _labelled(document, "Time", time_of_day(minutes.starts_at))
     if minutes.place:
@@ -197,14 +202,7 @@ def build_docx(minutes: Minutes) -> bytes:
         corrected = f", corrected on {long_date(at)}" if at else ""
         _labelled(document, "Revision", f"{number}{corrected}")
 
-    for heading, people in (("Present", minutes.present), ("Also present", minutes.also_present)):
-        if people:
-            document.add_heading(heading, level=2)
-            for description in people:
-                document.add_paragraph(description)
-    document.add_heading("Apologies", level=2)
-    for description in minutes.apologies or ["None."]:
-        document.add_paragraph(description)
+    _attendance(document, minutes)
 
     for item in minutes.items:
         _item(document, item, minutes.show_references)
@@ -213,4 +211,31 @@ def build_docx(minutes: Minutes) -> bytes:
         document.add_heading("Next meeting", level=2)
         document.add_paragraph(weekday_date(minutes.next_meeting_on))
 
+    # Set last: the first section's header and footer then serve every section after it.
+    first = document.sections[0]
+    if minutes.is_draft:
+        word.page_header(first, DRAFT_NOTICE, bold=True, size=12)
+    else:
+        word.page_header(first, HOUSE)
+    word.page_footer(first, minutes.footer)
     return word.to_bytes(document)
+
+
+def _attendance(document, minutes: Minutes) -> None:
+    """Present, Also present and Apologies, each list in two columns as the minutes print them."""
+    groups = (
+        ("Present", minutes.present),
+        ("Also present", minutes.also_present),
+        ("Apologies", minutes.apologies),
+    )
+    for heading, people in groups:
+        if not people and heading != "Apologies":
+            continue
+        title = document.add_heading(heading, level=2)
+        if not people:
+            document.add_paragraph("None.")
+            continue
+        word.end_section_in_columns(document, title, 1)
+        for description in people:
+            last = document.add_paragraph(description)
+        word.end_section_in_columns(document, last, 2)

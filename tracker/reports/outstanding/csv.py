@@ -22,6 +22,8 @@ HEADER = (
     "Days overdue",
     "Latest update",
     "Latest update date",
+    "Latest update kind",
+    "Latest update by",
     "As at",
 )
 
@@ -44,6 +46,8 @@ def build_csv(report: OutstandingReport) -> bytes:
                 row.days_overdue,
                 row.latest_update,
                 row.latest_update_on.isoformat() if row.latest_update_on else "",
+                row.latest_update_kind,
+                row.latest_update_by,
                 report.as_at.isoformat(),
             )
             for row in report.rows

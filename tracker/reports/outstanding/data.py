@@ -15,7 +15,7 @@ from tracker.actions import queries
 from tracker.actions.models import OUTSTANDING_STATUSES, Action, ActionStatus
 from tracker.directory.models import MeetingType, Organisation
 from tracker.extensions import db
-from tracker.kit.dates import long_date, uk_time
+from tracker.kit.dates import long_date, short_date, uk_time
 from tracker.meetings.models import Meeting
 from tracker.plans.models import Priority
 
@@ -37,8 +37,20 @@ class OutstandingRow:
     status: str
     status_label: str
     days_overdue: int
-    latest_update: str
+    latest_update: str  # the note of the action's latest history entry
     latest_update_on: date | None
+    # What that entry is ("Progress update", "More time refused", ...) and who made it: the
+    # Deputy Mayor's refusal of more time must not read as the action's progress.
+    latest_update_kind: str = ""
+    latest_update_by: str = ""
+
+    @property
+    def latest_heading(self) -> str:
+        """'More time refused by Alison Lowe, 2 Feb 2024', or 'No update yet'."""
+        if not self.latest_update:
+            return "No update yet"
+        by = f" by {self.latest_update_by}" if self.latest_update_by else ""
+        return f"{self.latest_update_kind}{by}, {short_date(self.latest_update_on)}"
 
 
 @dataclass
@@ -153,6 +165,8 @@ def _row(action: Action, as_at: date, update) -> OutstandingRow:
         days_overdue=action.days_overdue(as_at),
         latest_update=update.note if update else "",
         latest_update_on=_date_of(update.created_at) if update else None,
+        latest_update_kind=update.kind_label if update else "",
+        latest_update_by=update.author_name if update else "",
     )
 
 
