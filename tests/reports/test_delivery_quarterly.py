@@ -180,3 +180,14 @@ def test_word_pack_columns_fit_their_headings_and_headings_keep_with_their_chart
         for heading in (cell.text for cell in table.rows[0].cells):
             for part in heading.split():
                 assert any(part in line.split() for line in lines), part
+
+
+def test_every_page_of_the_pack_is_numbered_with_its_quarter_in_the_footer(
+        app, read_only_demo, tmp_path):
+    response = client_for(app, "executive").get(
+        "/reports/delivery-quarterly.docx?quarter=2020-Q4&as_at=2024-02-27")
+    footer = word(response).sections[0].footer
+    assert " PAGE " in footer._element.xml and " NUMPAGES " in footer._element.xml
+    lines = pdf_text(response.data, tmp_path, "pack", layout=True).splitlines()
+    footers = [line for line in lines if "as at 27 February 2024" in line and "Page " in line]
+    assert len(footers) >= 2 and f"Page {len(footers)} of {len(footers)}" in footers[-1]

@@ -130,6 +130,7 @@ def build_docx(pack: Pack) -> bytes:
     document = Document()
     # Landscape: the Current Measures table has nine columns.
     word.landscape(document.sections[0], margin_cm=1.8)
+    word.page_footer(document.sections[0], f"{pack.title}, as at {long_date(pack.as_at)}")
     word.use_font(document, ("Normal",))
     document.styles["Normal"].font.size = Pt(10)
     document.core_properties.title = pack.title
