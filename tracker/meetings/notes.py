@@ -46,7 +46,8 @@ def is_safe_link(url: str) -> bool:
 
 def _first_inline(tokens: list[Token], start: int) -> Token | None:
     """The inline token of a list item's first paragraph (the item opens at `start`)."""
-    for token in tokens[start + 1 :]:
+    for position in range(start + 1, len(tokens)):  # by index: a slice would copy every time
+        token = tokens[position]
         if token.type == "inline":
             return token
         if token.type in ("list_item_close", "bullet_list_open", "ordered_list_open"):

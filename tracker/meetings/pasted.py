@@ -25,6 +25,9 @@ from dataclasses import dataclass, field
 SPACES = str.maketrans({"\u00a0": " ", "\u2007": " ", "\u202f": " ", "\u200b": None,
                         "\ufeff": None, "\u00ad": None})
 TAB_WIDTH = 4
+# Lists nest no deeper than this; a deeper entry joins the innermost list (the parser and Word
+# would not show more, and hostile input must not recurse without end).
+MAX_DEPTH = 6
 
 # Bullet glyphs by family: a different family straight after an entry is a nested list (Word
 # pastes its second level as "o" and its third as a square).
@@ -131,6 +134,9 @@ class _Outline:
         self.open: list[List] = []  # the lists open now, outermost first
 
     def _nest(self, entry: Entry) -> None:
+        if len(self.open) >= MAX_DEPTH:
+            self.open[-1].entries.append(entry)
+            return
         inner = List(entry.kind, entry.indent, [entry])
         self.open[-1].entries[-1].blocks.append(inner)
         self.open.append(inner)
@@ -206,6 +212,13 @@ class _Outline:
 def outline(text: str) -> list:
     """The notes as a tree: paragraphs, and lists whose entries hold their own paragraphs."""
     units = _units(text)
+    # The entry after each unit, found in one pass from the end (notes can be long).
+    following: list[Entry | None] = [None] * len(units)
+    upcoming = None
+    for index in reversed(range(len(units))):
+        following[index] = upcoming
+        if isinstance(units[index], Entry):
+            upcoming = units[index]
     builder = _Outline()
     after_paragraph = False
     for index, unit in enumerate(units):
@@ -213,8 +226,7 @@ def outline(text: str) -> list:
             builder.entry(unit, after_paragraph)
             after_paragraph = False
         else:
-            following = next((u for u in units[index + 1:] if isinstance(u, Entry)), None)
-            builder.paragraph(unit, following)
+            builder.paragraph(unit, following[index])
             after_paragraph = True
     return builder.root
 
