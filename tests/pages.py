@@ -2,6 +2,7 @@
 references it lists and the version a form carries."""
 
 import re
+from pathlib import Path
 
 
 def text_of(response) -> str:
@@ -47,3 +48,10 @@ def assert_error_page(response, code: int, heading: str) -> str:
     assert f"Error code {code}" in page
     assert "Traceback" not in page and "Werkzeug" not in page
     return page
+
+
+def seed_item_3_notes() -> str:
+    """Item 3 of the seed minutes (COM, 10 October 2023) as the secretariat pastes it: lettered
+    a)-d), with unindented paragraphs under a), b) and d). Copied verbatim from
+    seeds/community-outcomes-meeting-2023-10-10.txt."""
+    return (Path(__file__).parent / "data" / "com-2023-10-10-item-3.txt").read_text(encoding="utf-8")

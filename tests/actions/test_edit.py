@@ -2,6 +2,8 @@
 
 from datetime import date
 
+import lxml.html
+
 from tests.actions.helpers import audit_events, history, make_action, reload
 from tests.factories import OrganisationFactory, PersonFactory
 from tests.pages import error_summary, text_of
@@ -94,6 +96,29 @@ def test_the_lead_must_work_for_the_owner(browser_as):
     assert response.status_code == 400
     assert "does not work for" in error_summary(response)
     assert reload(action).lead_id != outsider.id
+
+
+def test_the_lead_list_offers_the_owners_people_and_names_a_lead_from_elsewhere(browser_as):
+    action = make_action()
+    colleague = PersonFactory(name="Russ Hughes", organisation=action.owner)
+    kirklees = OrganisationFactory(name="Kirklees Council", short_name="KC")
+    PersonFactory(name="Kim Officer", organisation=kirklees)
+    db.session.commit()
+    secretariat = browser_as("secretariat")
+    page = text_of(secretariat.get(f"/actions/{action.id}/edit"))
+    offered = [" ".join(o.text_content().split())
+               for o in lxml.html.fromstring(page).xpath("//select[@name='lead']/option")]
+    assert offered[0] == "No named lead"
+    assert any(label.startswith(colleague.name) for label in offered)
+    assert not any(label.startswith("Kim Officer") for label in offered)
+    # Owner moved to Kirklees but the lead left as WYP's: refused, saying why.
+    response = secretariat.post(
+        f"/actions/{action.id}/edit",
+        data=edit_form(action, owner=str(kirklees.id), lead=str(colleague.id)),
+    )
+    assert response.status_code == 400
+    assert "Russ Hughes does not work for Kirklees Council" in error_summary(response)
+    assert reload(action).owner_id != kirklees.id
 
 
 def test_owner_moves_with_a_lead_from_the_new_owner(browser_as):

@@ -1,5 +1,6 @@
 """Agenda items: add, edit, reorder, remove, papers, and two people editing the same item."""
 
+import lxml.html
 import sqlalchemy as sa
 
 from tests.factories import ActionFactory, PersonFactory
@@ -236,3 +237,15 @@ def test_a_write_that_loses_a_race_is_a_clear_conflict_not_an_error(client, secr
     response = client.post(f"/meetings/{meeting.id}/items/{item.id}/edit", data=item_form(item, notes="x"))
     assert response.status_code == 409
     assert "Someone else changed this meeting while you were working on it" in response.text
+
+
+def test_a_papers_web_address_box_is_the_full_width_of_the_form(client, secretariat):
+    meeting = meeting_with_items()
+    item = meeting.agenda_items[0]
+    db.session.commit()
+    for url in (f"/meetings/{meeting.id}/items/new", f"/meetings/{meeting.id}/items/{item.id}/edit"):
+        form = lxml.html.fromstring(client.get(url).text)
+        [address] = form.xpath("//input[@name='papers-0-url']")
+        assert "govuk-!-width-full" in address.get("class").split(), url
+        # Not squeezed into half a column beside the title.
+        assert not address.xpath("ancestor::*[contains(@class, 'govuk-grid-column-one-half')]"), url

@@ -2,10 +2,12 @@
 
 from datetime import date, datetime
 
+import lxml.html
 import sqlalchemy as sa
 
 from tests.factories import ActionFactory, PersonFactory
 from tests.meetings.factories import com_type, meeting_with_items, organisation
+from tests.pages import error_summary
 from tracker.actions.models import Action
 from tracker.actions.raising import next_reference
 from tracker.audit import AuditEntry
@@ -152,8 +154,51 @@ def test_the_lead_must_work_for_the_owner(client, secretariat):
         f"/meetings/{meeting.id}/items/{item.id}/actions/new",
         data=action_form(wyp, lead=str(outsider.id)),
     )
-    assert "Choose a lead who works for the owner organisation" in response.text
+    assert "Julie Reid does not work for West Yorkshire Police (WYP): choose a lead from" in (
+        error_summary(response)
+    )
     assert actions() == []
+
+
+def lead_options(page: str) -> list[str]:
+    return [" ".join(o.text_content().split())
+            for o in lxml.html.fromstring(page).xpath("//select[@name='lead']/option")]
+
+
+def test_after_raising_an_action_the_secretariat_is_back_at_the_item_on_the_meeting_page(
+    client, secretariat
+):
+    meeting = four_item_meeting()
+    item = meeting.agenda_items[3]
+    wyp = organisation("WYP")
+    db.session.commit()
+    response = client.post(
+        f"/meetings/{meeting.id}/items/{item.id}/actions/new", data=action_form(wyp)
+    )
+    assert response.status_code == 302
+    assert response.location == f"/meetings/{meeting.id}#item-{item.id}"
+    page = client.get(response.location).text
+    assert "Action COM-2023-10-04a has been raised under item 4" in page
+
+
+def test_the_lead_list_follows_the_owner_chosen(client, secretariat):
+    meeting = four_item_meeting()
+    item = meeting.agenda_items[3]
+    wyp, wyca = organisation("WYP"), organisation("WYCA")
+    PersonFactory(name="Carl Glavin", job_title="T/ACC", organisation=wyp)
+    PersonFactory(name="Julie Reid", job_title="Head of Policing and Crime", organisation=wyca)
+    db.session.commit()
+    url = f"/meetings/{meeting.id}/items/{item.id}/actions/new"
+    # No owner yet: everyone, each with their organisation.
+    offered = lead_options(client.get(url).text)
+    assert "Carl Glavin – T/ACC, WYP" in offered
+    assert "Julie Reid – Head of Policing and Crime, WYCA" in offered
+    # Owner WYP chosen (the form comes back, here for a missing action text): WYP's people only.
+    page = client.post(url, data=action_form(wyp, text="")).text
+    assert "Enter the action" in page
+    offered = lead_options(page)
+    assert offered[0] == "No lead" and "Carl Glavin – T/ACC, WYP" in offered
+    assert not [label for label in offered if "WYCA" in label]
 
 
 def test_a_confidential_action_is_marked_so(client, secretariat):

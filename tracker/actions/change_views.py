@@ -143,7 +143,6 @@ def decide_extension(action_id: int):
 def edit_options() -> dict[str, list]:
     return {
         "owner": directory.organisation_choices(),
-        "lead": directory.people_choices(),
         "priorities": plan_queries.priority_choices(),
         "indicators": plan_queries.indicator_choices(),
     }
@@ -180,6 +179,8 @@ def edit(action_id: int):
         form.indicators.data = [str(indicator.id) for indicator in action.indicators]
         form.confidential.data = action.confidential
         form.recurring.data = action.recurring
+    form.offer_leads(directory.people(), blank="No named lead")  # the owner's people
+    if not form.is_submitted():
         return render_edit(action, form)
     if not form.validate():
         return render_edit(action, form, code=400)

@@ -4,6 +4,7 @@ Forms that change an action carry the version the person saw in a hidden field; 
 refuses the change if the action has moved on since (see services.check_version).
 """
 
+import json
 from urllib.parse import urlsplit
 
 from flask_wtf import FlaskForm
@@ -51,6 +52,39 @@ def web_address(form, field) -> None:
     parts = urlsplit(field.data.strip())
     if parts.scheme not in ("http", "https") or "." not in parts.netloc:
         raise ValidationError("Enter a full web address, like https://www.example.org/report.pdf")
+
+
+class LeadFollowsOwner:
+    """An action's lead works for its owner: the lead list offers the chosen owner's people
+    (everyone, labelled with their organisation, until an owner is chosen), and a lead from
+    another organisation is refused with an error naming both. The page's script narrows the
+    list as the owner changes; this rule stands without it."""
+
+    def offer_leads(self, people, blank: str) -> None:
+        """`people` with their organisations loaded; call after the owner choices are set."""
+        self.people = {str(person.id): person for person in people}
+        owners = {choice.value for choice in self.owner.choices} - {""}
+        owner = self.owner.data if self.owner.data in owners else None
+        offered = [p for p in people if owner is None or str(p.organisation_id) == owner]
+        self.lead.choices = choices(((p.id, p.description) for p in offered), blank=blank)
+        # Everyone, for the page's script to rebuild the list when the owner changes.
+        self.lead_directory = json.dumps([
+            {"value": str(p.id), "text": p.description, "owner": str(p.organisation_id)}
+            for p in people
+        ])
+
+    def validate_lead(self, field) -> None:
+        if not field.data:
+            return
+        person = self.people.get(field.data)
+        if person is None:
+            raise ValidationError("Choose a lead from the list, or no lead")
+        if self.owner.data and str(person.organisation_id) != self.owner.data:
+            owner = next((choice.label for choice in self.owner.choices
+                          if choice.value == self.owner.data), "the owner organisation")
+            raise ValidationError(
+                f"{person.name} does not work for {owner}: choose a lead from {owner}, or no lead"
+            )
 
 
 class VersionedForm(SeenForm):
@@ -219,7 +253,7 @@ class ExtensionForm(VersionedForm):
             raise ValidationError("Say why more time is refused")
 
 
-class EditActionForm(VersionedForm):
+class EditActionForm(LeadFollowsOwner, VersionedForm):
     """The secretariat's corrections to an action."""
 
     text = TextAreaField(
@@ -230,7 +264,7 @@ class EditActionForm(VersionedForm):
     )
     # No InputRequired: the browser would demand a blank first option; the choice is checked anyway.
     owner = SelectField("Owner", widget=GovSelect())
-    lead = SelectField("Lead", widget=GovSelect(), default="")
+    lead = SelectField("Lead", widget=GovSelect(), default="", validate_choice=False)
     due_on = GovDateField("Due date", description="For example, 31 1 2024")
     priorities = SelectMultipleField("Plan priorities it serves", widget=GovCheckboxesInput())
     indicators = SelectMultipleField("Indicators it serves", widget=GovCheckboxesInput())
@@ -248,7 +282,6 @@ class EditActionForm(VersionedForm):
     def __init__(self, *args, options: dict[str, list], **kwargs):
         super().__init__(*args, **kwargs)
         self.owner.choices = choices(options["owner"])
-        self.lead.choices = choices([("", "No named lead")] + list(options["lead"]))
         self.priorities.choices = choices(options["priorities"])
         self.indicators.choices = choices(options["indicators"])
 
@@ -276,7 +309,7 @@ class SetAsideForm(VersionedForm):
     submit = SubmitField("Save", widget=GovSubmitInput())
 
 
-class RaiseActionForm(MinutesForm):
+class RaiseActionForm(LeadFollowsOwner, MinutesForm):
     text = TextAreaField(
         "Action",
         widget=GovTextArea(),
@@ -290,7 +323,10 @@ class RaiseActionForm(MinutesForm):
         validators=[InputRequired(message="Choose the organisation that owns the action")],
     )
     lead = SelectField(
-        "Lead", widget=GovSelect(), description="Optional. Someone in the owner organisation."
+        "Lead",
+        widget=GovSelect(),
+        description="Optional. Someone in the owner organisation.",
+        validate_choice=False,
     )
     due_on = GovDateField(
         "Due date",
@@ -311,9 +347,3 @@ class RaiseActionForm(MinutesForm):
         "Indicators", widget=GovCheckboxesInput(), description="Optional."
     )
     submit = SubmitField("Raise action", widget=GovSubmitInput())
-
-    def validate_lead(self, field):
-        if not field.data or not self.owner.data:
-            return
-        if self.lead_organisations.get(field.data) != self.owner.data:
-            raise ValidationError("Choose a lead who works for the owner organisation, or no lead")

@@ -32,8 +32,7 @@ def raise_action(meeting_id: int, item_id: int):
         ((o.id, f"{o.name} ({o.short_name})") for o in directory.organisations()),
         blank="Choose an organisation",
     )
-    form.lead.choices = choices(((p.id, p.description) for p in everyone), blank="No lead")
-    form.lead_organisations = {str(p.id): str(p.organisation_id) for p in everyone}
+    form.offer_leads(everyone, blank="No lead")
     form.priorities.choices = choices((p.id, p.title) for p in priorities)
     form.indicators.choices = choices((i.id, i.name) for i in indicators)
     if form.validate_on_submit():
@@ -53,7 +52,8 @@ def raise_action(meeting_id: int, item_id: int):
             indicators=[i for i in indicators if str(i.id) in chosen_indicators],
         )
         flash(f"Action {action.reference} has been raised under item {item.number}.", "success")
-        return redirect(url_for("meetings.edit_item", meeting_id=meeting.id, item_id=item.id))
+        # Back to the meeting, at the item: the secretariat carries on with the minutes there.
+        return redirect(url_for("meetings.detail", meeting_id=meeting.id, _anchor=f"item-{item.id}"))
     return render_template(
         "actions/raise.html",
         form=form,

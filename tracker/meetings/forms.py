@@ -223,14 +223,19 @@ class AgendaItemForm(SeenForm, MinutesForm):
         "Notes",
         widget=GovTextArea(),
         description=(
-            "Leave a blank line between paragraphs. Start lines with - for bullets, 1. for "
-            "numbers or a) for letters. **Bold** and [link text](https://...) work too."
+            "Paste from Word or type. Lists keep their a), 1. or • markers and the paragraphs "
+            "under each entry. Use Preview notes to check the layout before you save."
         ),
         validators=[Length(max=100_000)],
     )
     position = SelectField("Place in the agenda", widget=GovSelect())
     save = SubmitField("Save item", widget=GovSubmitInput())
     save_and_raise = SubmitField("Save and raise an action", widget=GovSubmitInput())
+    # Shows the notes as the minutes will and saves nothing.
+    preview = SubmitField("Preview notes", widget=GovSubmitInput())
+
+    def previewing(self) -> bool:
+        return self.is_submitted() and bool(self.preview.data)
 
     def paper_links(self) -> list[tuple[str, str]]:
         links = []

@@ -28,8 +28,11 @@ def _presenter(form) -> Person | None:
 
 def _item_page(meeting, item, form, **context):
     actions = [a for a in item.actions if can_see_action(current_user, a)] if item else []
+    # "Preview notes" re-shows the form with the notes as the minutes will show them.
+    preview = (form.notes.data or "") if form.previewing() else None
     return render_template(
-        "meetings/item_form.html", meeting=meeting, item=item, form=form, actions=actions, **context
+        "meetings/item_form.html", meeting=meeting, item=item, form=form, actions=actions,
+        preview=preview, **context
     )
 
 
@@ -44,7 +47,7 @@ def new_item(meeting_id: int):
     form.position.choices = forms.choices(
         [(0, "First")] + [(n, f"After {n}. {item.title}") for n, item in enumerate(agenda_items, start=1)]
     )
-    if form.validate_on_submit():
+    if not form.previewing() and form.validate_on_submit():
         item = items.add_item(
             meeting,
             current_user,
@@ -81,7 +84,7 @@ def edit_item(meeting_id: int, item_id: int):
     del form.position  # an item's place is changed with the move buttons
     _presenter_choices(form, directory.people())
     conflict = None
-    if form.validate_on_submit():
+    if not form.previewing() and form.validate_on_submit():
         try:
             items.update_item(
                 item,

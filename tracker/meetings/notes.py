@@ -6,9 +6,13 @@ markdown-it (CommonMark) each time they are shown:
 
 - raw HTML is never passed through: `<script>` is shown as text;
 - links are made only for http, https and mailto addresses (`javascript:` stays plain text);
-- CommonMark knows only numbered lists, so lettered items are recognised here: lines starting
-  "a)", "a." or "(a)" in sequence, or bullets whose text starts that way (as the published minutes
-  write them: "- a) **Title** - ..."), become an ordered list of type "a".
+- what is pasted from Word is read as the outline it was (`tracker.meetings.pasted`): entries
+  marked a) (a) a. 1. 1.1 • - * with their paragraphs unindented, blank lines or none, Windows
+  line endings and non-breaking spaces;
+- CommonMark knows only numbered lists, so lettered items are recognised here: bullets whose
+  text starts "a)", "a." or "(a)" in sequence (as the published minutes write them:
+  "- a) **Title** - ...") become an ordered list of type "a"; bullets numbered "1.1", "1.2" keep
+  their numbers and lose the bullet.
 
 `parse` gives the token stream that both the web page (`to_html`) and the Word document
 (`tracker.reports.minutes.docx`) walk, so the two always agree on the structure.
@@ -22,10 +26,13 @@ from markdown_it.rules_core import StateCore
 from markdown_it.token import Token
 from markupsafe import Markup
 
+from tracker.meetings import pasted
+
 SAFE_SCHEMES = ("http://", "https://", "mailto:")
 # "a) ", "a. " or "(a) " at the start of a line or of a list item's text.
 LETTER_MARKER = re.compile(r"^\(?([a-z])[.)][ \t]+")
-FENCE = re.compile(r"^\s*(```|~~~)")
+# "1.1 ", "2.3.1 ": numbers written out, kept as written in a list without bullets.
+OUTLINE_MARKER = re.compile(r"^\d{1,3}(?:\.\d{1,3})+\.?[ \t]")
 
 
 def next_letter(letter: str) -> str:
@@ -37,43 +44,10 @@ def is_safe_link(url: str) -> bool:
     return url.strip().lower().startswith(SAFE_SCHEMES)
 
 
-def mark_lettered_lines(text: str) -> str:
-    """Turn runs of lines starting a), b), c) ... into bullet items for the parser.
-
-    A run starts at "a" and continues while each marker is the next letter; blank lines and
-    indented lines (an item's later paragraphs) do not break it. The bullets become a lettered
-    list in `_lettered_lists`.
-    """
-    lines = []
-    expected = None
-    previous_blank = True
-    in_fence = False
-    for line in text.splitlines():
-        if FENCE.match(line):
-            in_fence = not in_fence
-            expected = None
-        if in_fence:
-            lines.append(line)
-            continue
-        match = LETTER_MARKER.match(line)
-        if match and match.group(1) in ("a", expected):
-            lines.append("- " + line)
-            expected = next_letter(match.group(1))
-        else:
-            lines.append(line)
-            blank = not line.strip()
-            # A new unindented paragraph ends the run; a lazy continuation line does not.
-            if not blank and previous_blank and not line[:1].isspace():
-                expected = None
-            previous_blank = blank
-            continue
-        previous_blank = False
-    return "\n".join(lines)
-
-
 def _first_inline(tokens: list[Token], start: int) -> Token | None:
     """The inline token of a list item's first paragraph (the item opens at `start`)."""
-    for token in tokens[start + 1 :]:
+    for position in range(start + 1, len(tokens)):  # by index: a slice would copy every time
+        token = tokens[position]
         if token.type == "inline":
             return token
         if token.type in ("list_item_close", "bullet_list_open", "ordered_list_open"):
@@ -102,6 +76,9 @@ def _lettered_lists(state: StateCore) -> None:
             elif kind == "list_item_open" and depth == 1:
                 items.append(_first_inline(tokens, position))
         if close is None or not items or any(item is None for item in items):
+            continue
+        if all(OUTLINE_MARKER.match(inline.content) for inline in items):
+            token.meta["plain"] = True
             continue
         expected = "a"
         for inline in items:
@@ -135,7 +112,7 @@ def parser() -> MarkdownIt:
 
 
 def parse(notes: str) -> list[Token]:
-    return parser().parse(mark_lettered_lines(notes or ""))
+    return parser().parse(pasted.to_markdown(notes or ""))
 
 
 # GOV.UK classes for the elements notes can contain; headings are shown as bold paragraphs so
@@ -159,6 +136,8 @@ def _decorate(tokens: list[Token]) -> None:
         if css:
             if token.type == "ordered_list_open" and token.attrGet("type") == "a":
                 css += " ca-lettered"
+            if token.meta.get("plain"):
+                css = "govuk-list ca-outline"
             token.attrSet("class", css)
         if token.children:
             _decorate(token.children)

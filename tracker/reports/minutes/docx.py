@@ -82,13 +82,15 @@ class _Notes:
                 start = int(token.attrGet("start") or 1)
                 lettered = token.attrGet("type") == "a"
                 self.lists.append({"ordered": kind == "ordered_list_open", "count": start - 1,
-                                   "lettered": lettered})
+                                   "lettered": lettered, "plain": token.meta.get("plain", False)})
             elif kind in ("bullet_list_close", "ordered_list_close"):
                 self.lists.pop()
             elif kind == "list_item_open":
                 current = self.lists[-1]
                 current["count"] += 1
-                if current["ordered"]:
+                if current["plain"]:  # "1.1" entries carry their number in the text
+                    self.item_marker = None
+                elif current["ordered"]:
                     n = current["count"]
                     self.item_marker = f"{letters(n - 1)})" if current["lettered"] else f"{n}."
                 else:
