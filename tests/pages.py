@@ -47,3 +47,19 @@ def assert_error_page(response, code: int, heading: str) -> str:
     assert f"Error code {code}" in page
     assert "Traceback" not in page and "Werkzeug" not in page
     return page
+
+
+def options_of(response, name: str) -> list[str]:
+    """The labels a form on the page offers for the field `name`: a select's options (the empty
+    "Any"/"All" one left out) or a group of checkboxes' labels, in the page's order."""
+    import lxml.html
+
+    root = lxml.html.fromstring(text_of(response))
+    labels = [
+        " ".join(option.text_content().split())
+        for option in root.xpath(f'//select[@name="{name}"]/option[@value!=""]')
+    ]
+    for box in root.xpath(f'//input[@type="checkbox"][@name="{name}"]'):
+        label = root.xpath(f'//label[@for="{box.get("id")}"]')
+        labels.append(" ".join(label[0].text_content().split()))
+    return labels

@@ -33,7 +33,11 @@ class Group:
     def title(self) -> str:
         if self.key is None:
             return "No priority linked"
-        return self.key.name if isinstance(self.key, Organisation) else self.key.title
+        if isinstance(self.key, Organisation):
+            return self.key.name
+        # A priority of an earlier version of the plan says which, as the filters do.
+        plan = self.key.plan
+        return self.key.title if plan.is_current else f"{self.key.title} ({plan.version_name})"
 
     @property
     def more(self) -> int:

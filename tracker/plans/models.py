@@ -59,6 +59,27 @@ class Plan(db.Model):
     def __str__(self) -> str:
         return self.title
 
+    @property
+    def is_current(self) -> bool:
+        return self.status == PlanStatus.CURRENT
+
+    @property
+    def version_name(self) -> str:
+        """The plan told apart from its other versions of the same title."""
+        return version_name(self.title, self.version_label, self.status, self.starts_on)
+
+
+def version_name(title: str, version_label: str, status: str, starts_on: date | None) -> str:
+    """"Police and Crime Plan 2021-24 (Panel draft, archived)": a plan's title, with what tells
+    this version from the others of the same title: its label, its status unless it is in force,
+    and its start date when it has no label."""
+    parts = [version_label] if version_label else []
+    if not version_label and starts_on:
+        parts.append(f"from {starts_on.day} {starts_on:%B %Y}")
+    if status != PlanStatus.CURRENT:
+        parts.append(PlanStatus.label_of(status).lower())
+    return f"{title} ({', '.join(parts)})" if parts else title
+
 
 class Priority(db.Model):
     __tablename__ = "priority"
