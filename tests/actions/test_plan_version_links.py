@@ -74,3 +74,16 @@ def test_editing_an_action_keeps_its_link_to_an_earlier_version(browser_as, two_
     )
     assert response.status_code == 302, text_of(response)
     assert [p.id for p in reload(action).priorities] == [two_versions["priority"].id]
+
+
+def test_the_outstanding_report_limited_to_an_earlier_versions_priority_says_which_version(
+    browser_as, two_versions
+):
+    response = browser_as("executive").get(
+        f"/reports/outstanding-actions?priority={two_versions['priority'].id}"
+    )
+    assert references_in(response) == ["COM-2021-01-01a"]
+    assert (
+        "Plan priority: Keeping People Safe (Police and Crime Plan (Consultation, archived))"
+        in text_of(response)
+    )

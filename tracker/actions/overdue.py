@@ -36,8 +36,7 @@ class Group:
         if isinstance(self.key, Organisation):
             return self.key.name
         # A priority of an earlier version of the plan says which, as the filters do.
-        plan = self.key.plan
-        return self.key.title if plan.is_current else f"{self.key.title} ({plan.version_name})"
+        return self.key.versioned_title
 
     @property
     def more(self) -> int:
