@@ -55,3 +55,19 @@ def seed_item_3_notes() -> str:
     a)-d), with unindented paragraphs under a), b) and d). Copied verbatim from
     seeds/community-outcomes-meeting-2023-10-10.txt."""
     return (Path(__file__).parent / "data" / "com-2023-10-10-item-3.txt").read_text(encoding="utf-8")
+
+
+def options_of(response, name: str) -> list[str]:
+    """The labels a form on the page offers for the field `name`: a select's options (the empty
+    "Any"/"All" one left out) or a group of checkboxes' labels, in the page's order."""
+    import lxml.html
+
+    root = lxml.html.fromstring(text_of(response))
+    labels = [
+        " ".join(option.text_content().split())
+        for option in root.xpath(f'//select[@name="{name}"]/option[@value!=""]')
+    ]
+    for box in root.xpath(f'//input[@type="checkbox"][@name="{name}"]'):
+        label = root.xpath(f'//label[@for="{box.get("id")}"]')
+        labels.append(" ".join(label[0].text_content().split()))
+    return labels

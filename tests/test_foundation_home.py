@@ -6,6 +6,8 @@ import pytest
 import sqlalchemy as sa
 
 from tests.clients import sign_in
+from tests.pages import references_in, text_of
+from tracker.actions.queries import most_overdue_key
 from tracker.extensions import db
 from tracker.kit.dates import long_date, today
 from tracker.models import Action, ActionStatus, Meeting, Organisation, User
@@ -90,3 +92,24 @@ def test_home_page_says_who_is_signed_in_and_in_which_role(home_of, username):
     page = home_of(username)
     assert user.display_name in page
     assert user.role_label in page
+
+
+def test_lead_sees_the_actions_they_lead_first_most_urgent_first_then_their_organisations(
+    app, read_only_demo
+):
+    lead = db.session.scalar(sa.select(User).where(User.username == "lead"))
+    client = sign_in(app.test_client(), lead)
+    response = client.get("/")
+    as_at = today()
+    urgency = most_overdue_key(as_at)
+    open_statuses = (ActionStatus.OPEN, ActionStatus.IN_PROGRESS)
+    owned = [a for a in all_actions() if a.owner_id == wyp().id and a.status in open_statuses]
+    mine = sorted((a for a in owned if a.lead_id == lead.person_id), key=urgency)
+    others = sorted((a for a in owned if a.lead_id != lead.person_id), key=urgency)
+    assert mine and others, "the demo lead should lead some of WYP's open actions, not all"
+    assert mine[0].is_overdue(as_at), "the demo lead should have an overdue action"
+    listed = references_in(response)
+    shown = [a.reference for a in mine] + [a.reference for a in others]
+    assert listed[: len(shown)] == shown
+    page = text_of(response)
+    assert page.index("Actions you lead") < page.index("Other actions of WYP")

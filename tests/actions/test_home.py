@@ -1,4 +1,4 @@
-"""Home pages: the lead's organisation's open actions, most urgent first; what waits for the DMPC."""
+"""Home pages: the lead's own open actions, then their organisation's, most urgent first; what waits for the DMPC."""
 
 from datetime import timedelta
 
@@ -25,19 +25,26 @@ def test_lead_home_lists_their_organisations_open_actions_most_urgent_first(brow
         reference="W-done", due_on=TODAY + timedelta(days=3), status=ActionStatus.AWAITING_SIGN_OFF
     )
     make_action(OrganisationFactory(), reference="K-other", due_on=TODAY - timedelta(days=50))
+    # The lead's own: before the organisation's, however urgent those are.
+    mine = users["lead"].person
+    make_action(reference="W-mine-later", lead=mine, due_on=TODAY + timedelta(days=60))
+    make_action(reference="W-mine-overdue", lead=mine, due_on=TODAY - timedelta(days=1))
 
     response = browser_as("lead").get("/")
 
     page = text_of(response)
     assert "Actions for West Yorkshire Police" in page
     assert references_in(response) == [
+        "W-mine-overdue",
+        "W-mine-later",
         "W-most-overdue",
         "W-overdue",
         "W-due-later",
         "W-undated",
         "W-done",
     ]
-    assert "Open actions, most urgent first" in page
+    assert "Your open actions, most urgent first" in page
+    assert "Open actions others lead, most urgent first" in page
     assert "Completed, awaiting the Deputy Mayor&#39;s sign-off" in page
 
 
@@ -79,3 +86,33 @@ def test_secretariat_home_shows_the_overdue_count(browser_as, users):
     make_action(due_on=TODAY - timedelta(days=20))
     page = text_of(browser_as("secretariat").get("/"))
     assert "<strong>1</strong> action is overdue" in page and "Review overdue actions" in page
+
+
+def test_lead_home_lists_are_bounded_with_a_link_to_the_register_in_the_same_queries(
+    browser_as, users, count_queries
+):
+    mine = users["lead"].person
+
+    def add(count: int, start: int) -> None:
+        for n in range(start, start + count):
+            make_action(reference=f"W-mine-{n:03d}", lead=mine, due_on=TODAY + timedelta(days=n))
+            make_action(reference=f"W-other-{n:03d}", due_on=TODAY + timedelta(days=n))
+
+    def home_queries():
+        browser = browser_as("lead")
+        browser.get("/")
+        with count_queries() as statements:
+            response = browser.get("/")
+        return len(statements), response
+
+    add(2, 0)
+    few, _ = home_queries()
+    add(30, 2)
+    many, response = home_queries()
+    assert many == few
+    listed = references_in(response)
+    assert listed == [f"W-mine-{n:03d}" for n in range(25)] + [f"W-other-{n:03d}" for n in range(25)]
+    page = text_of(response)
+    assert "See all 32 open actions you lead in the register" in page
+    assert f'href="/actions?lead={mine.id}&amp;status=outstanding&amp;sort=overdue"' in page
+    assert "See all WYP's open actions in the register" in page

@@ -26,6 +26,7 @@ PAGES = [
     "/actions?sort=overdue&status=outstanding",
     "/actions?q=wyp&status=open&due=overdue&sort=reference",
     "/actions?priority={priority}&indicator={indicator}&owner={owner}",
+    "/actions?earlier=y&priority={priority}",
     "/actions/overdue",
     "/actions/overdue?group=priority",
     "/",

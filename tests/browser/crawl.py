@@ -1,7 +1,8 @@
 """Crawling the tracker as one person would, checking every page for accessibility and valid HTML.
 
 `Crawl(page)` follows every same-site link breadth-first from a start page, with GET only, and on
-each page runs axe-core, watches the browser's console and keeps the HTML the server sent.
+each page runs axe-core, watches the browser's console, checks the page reflows at 320 CSS px
+wide (WCAG 2.2 1.4.10: no scrolling sideways) and keeps the HTML the server sent.
 `nu_errors(visits, folder)` then checks all of that HTML with the Nu HTML checker in one run of
 Java (each start costs a second or two). Problems are sentences naming the page's URL.
 
@@ -28,6 +29,9 @@ MAX_PAGES = 400
 # Files to download, not pages to check; sign-out is a POST and would end the crawl.
 FILE_SUFFIXES = (".docx", ".csv", ".ics", ".pdf", ".xlsx", ".zip", ".json", ".txt")
 NOT_PAGES = ("/logout", "/static/")
+# WCAG 2.2 reflow: content readable at 320 CSS px wide (1280 px at 400% zoom) with no scrolling
+# sideways, apart from parts that need two dimensions (data tables in a scrollable region).
+REFLOW_WIDTH = 320
 
 
 def url_pattern(url: str) -> str:
@@ -118,6 +122,17 @@ class Crawl:
                 self._patterns[pattern] += 1
                 queue.append((target, visit.url))
 
+    def reflow_overflow(self) -> int | None:
+        """The page's width when the viewport is REFLOW_WIDTH wide, if wider; then back to its size."""
+        size = self.page.viewport_size
+        assert size is not None
+        self.page.set_viewport_size({"width": REFLOW_WIDTH, "height": size["height"]})
+        try:
+            width = self.page.evaluate("document.documentElement.scrollWidth")
+        finally:
+            self.page.set_viewport_size(size)
+        return width if width > REFLOW_WIDTH else None
+
     def links(self) -> list[str]:
         return self.page.eval_on_selector_all(
             "a[href]:not([download])", "links => links.map(link => link.href)"
@@ -148,6 +163,11 @@ class Crawl:
             return visit
         visit.html = response.text()
         visit.violations = axe_violations(self.page)
+        overflow = self.reflow_overflow()
+        if overflow:
+            self.problems.append(
+                f"{url}: scrolls sideways at {REFLOW_WIDTH} px wide: the page is {overflow} px wide"
+            )
         self.problems.extend(f"{url}: {message}" for message in dict.fromkeys(self._console))
         self._console.clear()
         for violation in visit.violations:

@@ -87,3 +87,23 @@ def test_every_page_passes_axe_and_the_nu_html_checker(
             + f"\nThe HTML of each page is in {tmp_path}",
             pytrace=False,
         )
+
+
+@pytest.mark.read_only_demo
+def test_the_register_uses_the_full_width_of_a_desktop_and_stacks_its_rows_on_a_phone(
+    page, read_only_demo, sign_in
+):
+    sign_in(page, "secretariat")
+    page.goto("/actions")
+    table = page.locator("table.govuk-table").first
+    # 1280 px wide: the table takes the page's width, well past GOV.UK's usual 960 px column.
+    box = table.bounding_box()
+    assert box is not None and box["width"] >= 1100, box
+    assert page.evaluate("document.documentElement.scrollWidth") == 1280
+    # 320 px wide: each action a card, its cells labelled; nothing scrolls sideways.
+    page.set_viewport_size({"width": 320, "height": 900})
+    assert page.evaluate("document.documentElement.scrollWidth") <= 320
+    reference = table.locator("tbody td").first
+    label = reference.evaluate("cell => getComputedStyle(cell, '::before').content")
+    assert label == '"Reference"'
+    assert reference.evaluate("cell => getComputedStyle(cell).display") == "block"

@@ -29,6 +29,10 @@ BROKEN_PAGE = """<!DOCTYPE html>
 <a href="/logout">Sign out</a> <a href="/crawl-test/report.docx">Report</a>
 <a href="https://example.org/">Elsewhere</a>
 </main></body></html>"""
+WIDE_PAGE = """<!DOCTYPE html>
+<html lang="en"><head><title>Wide</title></head><body><main><h1>Wide</h1>
+<p>ABCDEFGHIJKLMNOPQRSTUVWXYZABCDEFGHIJKLMNOPQRSTUVWXYZABCDEFGHIJKLMNOPQRSTUVWXYZ</p>
+</main></body></html>"""
 GOOD_PAGE = """<!DOCTYPE html>
 <html lang="en"><head><title>Good</title></head><body><main><h1>Good</h1></main></body></html>"""
 
@@ -40,6 +44,7 @@ def test_the_crawl_reports_each_kind_of_problem_and_keeps_to_its_bounds(page, tm
     def serve(route):
         requested.append(route.request.url)
         body = BROKEN_PAGE if route.request.url.endswith("/broken") else GOOD_PAGE
+        body = WIDE_PAGE if route.request.url.endswith("/2") else body
         headers = {"Content-Security-Policy": "default-src 'self'"}
         route.fulfill(status=200, content_type="text/html", body=body, headers=headers)
 
@@ -53,5 +58,9 @@ def test_the_crawl_reports_each_kind_of_problem_and_keeps_to_its_bounds(page, tm
     assert not any(url.endswith(("/4", ".docx")) for url in requested)
     assert any(problem.startswith("/crawl-test/broken: axe image-alt") for problem in crawl.problems)
     assert any("Content Security Policy" in problem for problem in crawl.problems)
+    # A word too long for a phone's screen makes the page scroll sideways; the others reflow.
+    sideways = [problem for problem in crawl.problems if "scrolls sideways" in problem]
+    assert len(sideways) == 1 and sideways[0].startswith("/crawl-test/2: scrolls sideways at 320 px")
+    assert page.viewport_size == {"width": 1280, "height": 900}
     nu = nu_errors(crawl.visits, tmp_path)
     assert len(nu) == 1 and nu[0].startswith("/crawl-test/broken (page-000.html) line 4: error: An “img” element must have an “alt”")

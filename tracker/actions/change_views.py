@@ -17,7 +17,7 @@ from tracker.actions.forms import (
     SignOffForm,
     UpdateForm,
 )
-from tracker.actions.models import ActionStatus
+from tracker.actions.models import Action, ActionStatus
 from tracker.actions.services import ActionChanged, ActionError, NotAllowed
 from tracker.actions.views import load_action, render_action
 from tracker.auth.permissions import Permission, permission_required
@@ -140,11 +140,13 @@ def decide_extension(action_id: int):
     )
 
 
-def edit_options() -> dict[str, list]:
+def edit_options(action: Action) -> dict[str, list]:
+    """The current plan's priorities and indicators, and any of an earlier version the action is
+    already linked to (labelled with their version), so saving keeps them."""
     return {
         "owner": directory.organisation_choices(),
-        "priorities": plan_queries.priority_choices(),
-        "indicators": plan_queries.indicator_choices(),
+        "priorities": plan_queries.priority_choices(keep=[p.id for p in action.priorities]),
+        "indicators": plan_queries.indicator_choices(keep=[i.id for i in action.indicators]),
     }
 
 
@@ -169,7 +171,7 @@ render_set_aside = form_page("actions/set_aside.html")
 @permission_required(Permission.EDIT_ACTIONS)
 def edit(action_id: int):
     action = load_action(action_id)
-    form = EditActionForm(options=edit_options())
+    form = EditActionForm(options=edit_options(action))
     if not form.is_submitted():
         form.text.data = action.text
         form.owner.data = str(action.owner_id)

@@ -110,6 +110,11 @@ class RegisterFilterForm(FlaskForm):
     meeting = SelectField("Meeting", widget=GovSelect(), default="")
     priority = SelectField("Plan priority", widget=GovSelect(), default="")
     indicator = SelectField("Indicator", widget=GovSelect(), default="")
+    earlier = BooleanField(
+        "Include earlier plan versions",
+        description="Their priorities and indicators are labelled with their version",
+        widget=GovCheckboxInput(),
+    )
     due = SelectField(
         "Due",
         widget=GovSelect(),

@@ -33,7 +33,10 @@ class Group:
     def title(self) -> str:
         if self.key is None:
             return "No priority linked"
-        return self.key.name if isinstance(self.key, Organisation) else self.key.title
+        if isinstance(self.key, Organisation):
+            return self.key.name
+        # A priority of an earlier version of the plan says which, as the filters do.
+        return self.key.versioned_title
 
     @property
     def more(self) -> int:

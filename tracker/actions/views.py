@@ -35,8 +35,20 @@ from tracker.plans import queries as plan_queries
 from tracker.plans.models import Priority
 
 
-def filter_options() -> dict[str, list]:
-    """The choices of the register's filters: one query each, whatever the number of actions."""
+def chosen_ids(args, name: str) -> list[int]:
+    """The id a filter in the URL asks for, as a list (empty if none or not a number)."""
+    value = args.get(name, "")
+    return [int(value)] if value.isdigit() else []
+
+
+def filter_options(args) -> dict[str, list]:
+    """The choices of the register's filters: one query each, whatever the number of actions.
+
+    Plan priorities and indicators are the current plan's; earlier versions' only when the URL
+    asks for them (`earlier`), or for the one a filter already names (a bookmark, a link from the
+    overdue review), labelled with their version.
+    """
+    earlier = bool(args.get("earlier"))
     meetings = db.session.execute(
         sa.select(Meeting.id, MeetingType.short_name, Meeting.starts_at)
         .join(MeetingType, Meeting.meeting_type_id == MeetingType.id)
@@ -49,8 +61,12 @@ def filter_options() -> dict[str, list]:
         "lead": directory.people_choices(Person.id.in_(sa.select(Action.lead_id).where(Action.lead_id.is_not(None)))),
         "meeting_type": directory.meeting_type_choices(),
         "meeting": [(mid, f"{short} {long_date(starts)}") for mid, short, starts in meetings],
-        "priority": plan_queries.priority_choices(),
-        "indicator": plan_queries.indicator_choices(),
+        "priority": plan_queries.priority_choices(
+            earlier=earlier, keep=chosen_ids(args, "priority")
+        ),
+        "indicator": plan_queries.indicator_choices(
+            earlier=earlier, keep=chosen_ids(args, "indicator")
+        ),
     }
 
 
@@ -74,7 +90,7 @@ def register_filters(form: RegisterFilterForm) -> queries.RegisterFilters:
 @permission_required(Permission.READ_ACTIONS)
 def index():
     as_at = today()
-    form = RegisterFilterForm(formdata=request.args, options=filter_options())
+    form = RegisterFilterForm(formdata=request.args, options=filter_options(request.args))
     form.validate()
     filters = register_filters(form)
     page = db.paginate(
@@ -85,7 +101,7 @@ def index():
     )
     latest = queries.latest_updates([action.id for action in page.items])
     filtered = any(
-        key not in ("sort", "page", "days") and value for key, value in request.args.items()
+        key not in ("sort", "page", "days", "earlier") and value for key, value in request.args.items()
     )
     return render_template(
         "actions/index.html", form=form, page=page, latest=latest, as_at=as_at, filtered=filtered

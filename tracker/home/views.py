@@ -1,9 +1,11 @@
 """The home page, made for the signed-in user's role.
 
-A lead sees their organisation's open actions, most urgent first; the Deputy Mayor sees what waits
+A lead sees the open actions they lead, most urgent first, then their organisation's others; the Deputy Mayor sees what waits
 for her decision and what is overdue; the secretariat sees the meetings coming up and the overdue
 count. Each list is one query (with its eager loads), whatever the number of actions.
 """
+
+from dataclasses import dataclass
 
 import sqlalchemy as sa
 from flask import redirect, render_template, url_for
@@ -19,8 +21,11 @@ from tracker.kit.dates import today
 from tracker.meetings.models import Meeting
 
 HOME_LIST_SIZE = 10
-# A lead's own list is their work: show it all, up to a size a page can carry.
+# Lists of work waiting for a decision: show it all, up to a size a page can carry.
 OWNED_LIST_SIZE = 100
+# A lead's own actions, then their organisation's others: the most urgent, the rest a link away
+# in the register.
+LEADS_LIST_SIZE = 25
 
 
 @bp.get("/")
@@ -66,18 +71,22 @@ def actions(*where, order, limit: int) -> list[Action]:
 
 
 def lead_home(as_at) -> dict:
-    """The lead's organisation's open actions, most urgent first, and those awaiting sign-off."""
+    """The open actions the lead leads, most urgent first; then their organisation's other open
+    actions, most urgent first; and those awaiting sign-off. Each list is bounded and counted."""
     organisation = current_user.organisation
     if organisation is None:
-        return {"organisation": None, "owned": [], "owned_count": 0, "awaiting": []}
-    owned = sa.and_(
+        return {"organisation": None, "mine": [], "others": [], "awaiting": []}
+    person_id = current_user.person_id
+    open_owned = sa.and_(
         Action.owner_id == organisation.id,
         Action.status.in_((ActionStatus.OPEN, ActionStatus.IN_PROGRESS)),
     )
+    led_by_me = Action.lead_id == person_id
+    led_by_others = sa.or_(Action.lead_id.is_(None), Action.lead_id != person_id)
     return {
         "organisation": organisation,
-        "owned": actions(owned, order=queries.most_overdue_first(as_at), limit=OWNED_LIST_SIZE),
-        "owned_count": queries.count(queries.visible(current_user).where(owned)),
+        "mine": bounded(sa.and_(open_owned, led_by_me), as_at),
+        "others": bounded(sa.and_(open_owned, led_by_others), as_at),
         "awaiting": actions(
             Action.owner_id == organisation.id,
             Action.status == ActionStatus.AWAITING_SIGN_OFF,
@@ -85,6 +94,25 @@ def lead_home(as_at) -> dict:
             limit=OWNED_LIST_SIZE,
         ),
     }
+
+
+@dataclass
+class Bounded:
+    """The first actions of a list, most urgent first, and how many there are in all."""
+
+    actions: list[Action]
+    count: int
+
+    @property
+    def more(self) -> bool:
+        return self.count > len(self.actions)
+
+
+def bounded(condition, as_at) -> Bounded:
+    return Bounded(
+        actions(condition, order=queries.most_overdue_first(as_at), limit=LEADS_LIST_SIZE),
+        queries.count(queries.visible(current_user).where(condition)),
+    )
 
 
 def upcoming_meetings(as_at):

@@ -60,6 +60,27 @@ class Plan(db.Model):
     def __str__(self) -> str:
         return self.title
 
+    @property
+    def is_current(self) -> bool:
+        return self.status == PlanStatus.CURRENT
+
+    @property
+    def version_name(self) -> str:
+        """The plan told apart from its other versions of the same title."""
+        return version_name(self.title, self.version_label, self.status, self.starts_on)
+
+
+def version_name(title: str, version_label: str, status: str, starts_on: date | None) -> str:
+    """A plan's title with what tells this version from others of the same title: its label, its
+    start date when it has none, and its status unless it is in force. For example
+    "Police and Crime Plan 2021-24 (Panel draft, archived)"."""
+    parts = [version_label] if version_label else []
+    if not version_label and starts_on:
+        parts.append(f"from {starts_on.day} {starts_on:%B %Y}")
+    if status != PlanStatus.CURRENT:
+        parts.append(PlanStatus.label_of(status).lower())
+    return f"{title} ({', '.join(parts)})" if parts else title
+
 
 class Priority(db.Model):
     __tablename__ = "priority"
@@ -92,6 +113,14 @@ class Priority(db.Model):
 
     def __str__(self) -> str:
         return self.title
+
+    @property
+    def versioned_title(self) -> str:
+        """The title, and the plan's version when it is not the plan in force: two versions of a
+        plan often share their priorities' titles."""
+        if self.plan.is_current:
+            return self.title
+        return f"{self.title} ({self.plan.version_name})"
 
 
 class Objective(db.Model):

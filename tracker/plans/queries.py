@@ -1,10 +1,12 @@
 """The plan as the other domains read it: the current plan, and (id, label) pairs for choices."""
 
+from collections.abc import Iterable
+
 import sqlalchemy as sa
 from sqlalchemy.orm import selectinload
 
 from tracker.extensions import db
-from tracker.plans.models import Indicator, Plan, PlanStatus, Priority
+from tracker.plans.models import Indicator, Plan, PlanStatus, Priority, version_name
 
 
 def current_plan(*loads) -> Plan | None:
@@ -22,21 +24,55 @@ def current_plan_with_indicators() -> Plan | None:
     return current_plan(selectinload(Plan.priorities).selectinload(Priority.indicators))
 
 
-def priority_choices() -> list[tuple[int, str]]:
-    """Every plan's priorities, newest plan first, each labelled with its plan."""
+def _offered(*, earlier: bool, keep) -> sa.ColumnElement:
+    """Which plans' records a choice offers: the plans in force; with `earlier`, every version;
+    and always the records in `keep` (what an action is linked to, or a filter already chosen)."""
+    if earlier:
+        return sa.true()
+    return sa.or_(Plan.status == PlanStatus.CURRENT, sa.false() if keep is None else keep)
+
+
+# Plans in force first, then the others newest first; a version's records together.
+_PLAN_ORDER = (
+    sa.case((Plan.status == PlanStatus.CURRENT, 0), else_=1),
+    Plan.starts_on.desc().nulls_last(),
+    Plan.id.desc(),
+)
+
+
+def priority_choices(*, earlier: bool = False, keep: Iterable[int] = ()) -> list[tuple[int, str]]:
+    """The priorities of the plans in force, each labelled with its plan. With `earlier`, those of
+    every other version too, and any in `keep`, labelled with their version (`Plan.version_name`),
+    so two versions of one plan never offer the same label. One query."""
+    keep = [int(pid) for pid in keep]
     rows = db.session.execute(
-        sa.select(Priority.id, Priority.title, Plan.title)
-        .join(Plan, Priority.plan_id == Plan.id)
-        .order_by(Plan.starts_on.desc(), Plan.id.desc(), Priority.position)
-    )
-    return [(pid, f"{title} ({plan})") for pid, title, plan in rows]
-
-
-def indicator_choices() -> list[tuple[int, str]]:
-    return list(
-        db.session.execute(
-            sa.select(Indicator.id, Indicator.name).order_by(Indicator.name, Indicator.id)
+        sa.select(
+            Priority.id, Priority.title, Plan.title, Plan.version_label, Plan.status, Plan.starts_on
         )
+        .join(Plan, Priority.plan_id == Plan.id)
+        .where(_offered(earlier=earlier, keep=Priority.id.in_(keep) if keep else None))
+        .order_by(*_PLAN_ORDER, Priority.position, Priority.id)
     )
+    return [
+        (pid, f"{title} ({plan if status == PlanStatus.CURRENT else version_name(plan, label, status, starts)})")
+        for pid, title, plan, label, status, starts in rows
+    ]
 
 
+def indicator_choices(*, earlier: bool = False, keep: Iterable[int] = ()) -> list[tuple[int, str]]:
+    """The indicators of the plans in force by name; with `earlier`, and for any in `keep`, those of
+    other versions too, labelled with their version. One query."""
+    keep = [int(iid) for iid in keep]
+    rows = db.session.execute(
+        sa.select(
+            Indicator.id, Indicator.name, Plan.title, Plan.version_label, Plan.status, Plan.starts_on
+        )
+        .join(Priority, Indicator.priority_id == Priority.id)
+        .join(Plan, Priority.plan_id == Plan.id)
+        .where(_offered(earlier=earlier, keep=Indicator.id.in_(keep) if keep else None))
+        .order_by(*_PLAN_ORDER, Indicator.name, Indicator.id)
+    )
+    return [
+        (iid, name if status == PlanStatus.CURRENT else f"{name} ({version_name(plan, label, status, starts)})")
+        for iid, name, plan, label, status, starts in rows
+    ]

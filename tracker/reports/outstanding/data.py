@@ -121,7 +121,8 @@ def outstanding(
         limited_to.append(f"Owner: {_name(Organisation, owner_id)}")
     if priority_id is not None:
         conditions.append(queries.serves_priority(priority_id))
-        limited_to.append(f"Plan priority: {_name(Priority, priority_id)}")
+        priority = db.session.get(Priority, priority_id)
+        limited_to.append(f"Plan priority: {priority.versioned_title if priority else 'unknown'}")
     condition = sa.and_(*conditions)
     actions = db.session.scalars(
         sa.select(Action)

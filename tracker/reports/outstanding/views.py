@@ -23,17 +23,22 @@ from tracker.reports.outstanding.docx import build_docx
 from tracker.reports.outstanding.forms import OutstandingReportForm
 
 
-def report_options() -> dict[str, list]:
+def report_options(args) -> dict[str, list]:
+    """The choices of the report's options. Plan priorities are the current plan's; earlier
+    versions' when the URL asks (`earlier`), or the one already chosen, labelled with their version."""
+    chosen = args.get("priority", "")
     return {
         "meeting_type": directory.meeting_type_choices(),
         "owner": directory.organisation_choices(),
-        "priority": plan_queries.priority_choices(),
+        "priority": plan_queries.priority_choices(
+            earlier=bool(args.get("earlier")), keep=[int(chosen)] if chosen.isdigit() else []
+        ),
     }
 
 
 def read_options():
     """The form read from the URL, and the report it asks for (None if the options are wrong)."""
-    form = OutstandingReportForm(formdata=request.args, options=report_options())
+    form = OutstandingReportForm(formdata=request.args, options=report_options(request.args))
     if not form.validate():
         return form, None
     report = outstanding(
