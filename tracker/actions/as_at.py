@@ -13,7 +13,13 @@ all of them); nothing queries the database.
 from dataclasses import dataclass
 from datetime import date
 
-from tracker.actions.models import OUTSTANDING_STATUSES, Action, ActionUpdate, UpdateKind
+from tracker.actions.models import (
+    OUTSTANDING_STATUSES,
+    Action,
+    ActionUpdate,
+    UpdateKind,
+    days_past_due,
+)
 from tracker.kit.dates import uk_time
 
 
@@ -30,9 +36,7 @@ class ActionAsAt:
         return self.status in OUTSTANDING_STATUSES
 
     def days_overdue(self, day: date) -> int:
-        if not self.is_outstanding or self.due_on is None:
-            return 0
-        return max((day - self.due_on).days, 0)
+        return days_past_due(self.status, self.due_on, day)
 
 
 def day_of(entry: ActionUpdate) -> date:

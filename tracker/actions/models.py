@@ -27,6 +27,13 @@ OUTSTANDING_STATUSES = (ActionStatus.OPEN, ActionStatus.IN_PROGRESS, ActionStatu
 FINISHED_STATUSES = (ActionStatus.CLOSED, ActionStatus.SUPERSEDED, ActionStatus.DROPPED)
 
 
+def days_past_due(status: str, due_on: date | None, day: date) -> int:
+    """Days past `due_on` on `day`; 0 when not yet due, finished or undated."""
+    if status not in OUTSTANDING_STATUSES or due_on is None:
+        return 0
+    return max((day - due_on).days, 0)
+
+
 class UpdateKind(LabelledEnum):
     """What an entry in an action's history records; the timeline labels each entry with it."""
 
@@ -117,9 +124,7 @@ class Action(db.Model):
 
     def days_overdue(self, as_at: date) -> int:
         """Days past the due date as at a date; 0 when not due, finished or undated."""
-        if not self.is_outstanding or self.due_on is None:
-            return 0
-        return max((as_at - self.due_on).days, 0)
+        return days_past_due(self.status, self.due_on, as_at)
 
     def is_overdue(self, as_at: date) -> bool:
         return self.days_overdue(as_at) > 0
