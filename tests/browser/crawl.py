@@ -32,6 +32,24 @@ NOT_PAGES = ("/logout", "/static/")
 # WCAG 2.2 reflow: content readable at 320 CSS px wide (1280 px at 400% zoom) with no scrolling
 # sideways, apart from parts that need two dimensions (data tables in a scrollable region).
 REFLOW_WIDTH = 320
+# A table heading's word drawn over two lines ("Overd" / "ue"): the table squeezed a column below
+# its longest word. Each word of each heading is measured as a DOM range: one line, one rectangle.
+BROKEN_HEADINGS = """() => {
+  const broken = [];
+  for (const heading of document.querySelectorAll("th")) {
+    const walker = document.createTreeWalker(heading, NodeFilter.SHOW_TEXT);
+    for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+      for (const match of node.data.matchAll(/\\S+/g)) {
+        const range = document.createRange();
+        range.setStart(node, match.index);
+        range.setEnd(node, match.index + match[0].length);
+        const tops = new Set([...range.getClientRects()].map(rect => Math.round(rect.top)));
+        if (tops.size > 1) broken.push(match[0]);
+      }
+    }
+  }
+  return broken;
+}"""
 
 
 def url_pattern(url: str) -> str:
@@ -163,6 +181,9 @@ class Crawl:
             return visit
         visit.html = response.text()
         visit.violations = axe_violations(self.page)
+        broken = self.page.evaluate(BROKEN_HEADINGS)
+        if broken:
+            self.problems.append(f"{url}: table headings broken inside a word: {', '.join(broken)}")
         overflow = self.reflow_overflow()
         if overflow:
             self.problems.append(

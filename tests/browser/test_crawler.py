@@ -33,6 +33,10 @@ WIDE_PAGE = """<!DOCTYPE html>
 <html lang="en"><head><title>Wide</title></head><body><main><h1>Wide</h1>
 <p>ABCDEFGHIJKLMNOPQRSTUVWXYZABCDEFGHIJKLMNOPQRSTUVWXYZABCDEFGHIJKLMNOPQRSTUVWXYZ</p>
 </main></body></html>"""
+SQUEEZED_PAGE = """<!DOCTYPE html>
+<html lang="en"><head><title>Squeezed</title></head><body><main><h1>Squeezed</h1>
+<table><tr><th style="width: 2em; overflow-wrap: anywhere">Overdue</th><th>Owner</th></tr></table>
+</main></body></html>"""
 GOOD_PAGE = """<!DOCTYPE html>
 <html lang="en"><head><title>Good</title></head><body><main><h1>Good</h1></main></body></html>"""
 
@@ -45,7 +49,9 @@ def test_the_crawl_reports_each_kind_of_problem_and_keeps_to_its_bounds(page, tm
         requested.append(route.request.url)
         body = BROKEN_PAGE if route.request.url.endswith("/broken") else GOOD_PAGE
         body = WIDE_PAGE if route.request.url.endswith("/2") else body
-        headers = {"Content-Security-Policy": "default-src 'self'"}
+        body = SQUEEZED_PAGE if route.request.url.endswith("/3") else body
+        # The squeezed page's inline style is what it tests: no policy to block it.
+        headers = {} if body is SQUEEZED_PAGE else {"Content-Security-Policy": "default-src 'self'"}
         route.fulfill(status=200, content_type="text/html", body=body, headers=headers)
 
     page.route("**/crawl-test/**", serve)
@@ -62,5 +68,8 @@ def test_the_crawl_reports_each_kind_of_problem_and_keeps_to_its_bounds(page, tm
     sideways = [problem for problem in crawl.problems if "scrolls sideways" in problem]
     assert len(sideways) == 1 and sideways[0].startswith("/crawl-test/2: scrolls sideways at 320 px")
     assert page.viewport_size == {"width": 1280, "height": 900}
+    # A heading squeezed narrower than its word breaks inside it, even on a wide page.
+    broken = [problem for problem in crawl.problems if "broken inside a word" in problem]
+    assert broken == ["/crawl-test/3: table headings broken inside a word: Overdue"]
     nu = nu_errors(crawl.visits, tmp_path)
     assert len(nu) == 1 and nu[0].startswith("/crawl-test/broken (page-000.html) line 4: error: An “img” element must have an “alt”")
