@@ -73,15 +73,6 @@ def test_report_page_limited_to_an_owner_links_to_the_register_limited_the_same(
     assert client.get(register).status_code == 200
 
 
-def test_a_short_report_lists_every_action_and_needs_no_link(client, login_as):
-    add_actions(12)
-    login_as("executive")
-    page = client.get("/reports/outstanding-actions")
-    assert "Actions, most overdue first" in page.text
-    assert len(references_in(page)) == 6
-    assert "See all" not in page.text
-
-
 def test_priority_page_counts_its_actions_and_lists_the_first_25_of_each_kind(client, login_as):
     ids = add_actions(100)
     login_as("executive")
