@@ -55,6 +55,8 @@ action_priority = sa.Table(
     db.metadata,
     sa.Column("action_id", sa.ForeignKey("action.id", ondelete="CASCADE"), primary_key=True),
     sa.Column("priority_id", sa.ForeignKey("priority.id", ondelete="CASCADE"), primary_key=True),
+    # A priority's page finds its actions from this side.
+    sa.Index("ix_action_priority_priority_id", "priority_id", "action_id"),
 )
 
 action_indicator = sa.Table(
@@ -62,6 +64,7 @@ action_indicator = sa.Table(
     db.metadata,
     sa.Column("action_id", sa.ForeignKey("action.id", ondelete="CASCADE"), primary_key=True),
     sa.Column("indicator_id", sa.ForeignKey("indicator.id", ondelete="CASCADE"), primary_key=True),
+    sa.Index("ix_action_indicator_indicator_id", "indicator_id", "action_id"),
 )
 
 

@@ -34,9 +34,11 @@ def visibility(user):
     confidential actions, and for a lead whose organisation owns them (as `can_see_action`)."""
     if can(user, Permission.READ_CONFIDENTIAL):
         return sa.true()
-    org = getattr(user, "organisation", None)
-    if can(user, Permission.UPDATE_OWN_ACTIONS) and org is not None:
-        return Action.confidential.is_(False) | (Action.owner_id == org.id)
+    # The organisation's id from the person's record (which every page loads to name them), so
+    # the organisation itself is not fetched.
+    person = getattr(user, "person", None) if can(user, Permission.UPDATE_OWN_ACTIONS) else None
+    if person is not None and person.organisation_id is not None:
+        return Action.confidential.is_(False) | (Action.owner_id == person.organisation_id)
     return Action.confidential.is_(False)
 
 
@@ -251,42 +253,102 @@ def count(query: sa.Select) -> int:
     )
 
 
-# Actions a priority or indicator page lists.
+# Actions a priority or indicator page lists: counted in SQL, and at most LINKED_LISTED of each
+# kind listed; the register lists every one.
 RECENTLY_CLOSED_DAYS = 91
+LINKED_LISTED = 25
 
 
-def for_priority(priority: Priority, user, as_at: date) -> dict[str, list[Action]]:
-    """The actions linked to a priority that `user` may see: overdue, open, recently closed."""
+@dataclass
+class LinkedActions:
+    """Some of the actions linked to a priority or indicator, and how many there are of each kind.
+
+    `lists` and `counts` share their keys ("overdue", "open", "closed" or "linked"); `total` is
+    every linked action the reader may see, whatever its status.
+    """
+
+    lists: dict[str, list[Action]]
+    counts: dict[str, int]
+    total: int
+
+    def is_capped(self, kind: str) -> bool:
+        return self.counts[kind] > len(self.lists[kind])
+
+
+def for_priority(priority: Priority, user, as_at: date) -> LinkedActions:
+    """The actions linked to a priority that `user` may see: overdue (most overdue first), open
+    and not overdue (soonest due first), closed in the last RECENTLY_CLOSED_DAYS (latest first)."""
     since = as_at - timedelta(days=RECENTLY_CLOSED_DAYS)
-    actions = db.session.scalars(
-        visible(user)
+    base = (
+        sa.select(Action)
         .join(action_priority, action_priority.c.action_id == Action.id)
-        .where(action_priority.c.priority_id == priority.id)
-        .where(
-            sa.or_(
-                outstanding_condition(),
-                sa.and_(Action.status.in_(FINISHED_STATUSES), Action.closed_on >= since),
-            )
-        )
-        .order_by(Action.due_on.nulls_last(), Action.reference)
-    ).all()
-    return {
-        "overdue": [a for a in actions if a.is_overdue(as_at)],
-        "open": [a for a in actions if a.is_outstanding and not a.is_overdue(as_at)],
-        "closed": sorted(
-            (a for a in actions if not a.is_outstanding),
-            key=lambda a: (a.closed_on or as_at),
-            reverse=True,
+        .where(action_priority.c.priority_id == priority.id, visibility(user))
+    )
+    kinds = {
+        "overdue": overdue_condition(as_at),
+        "open": sa.and_(
+            outstanding_condition(),
+            sa.or_(Action.due_on.is_(None), Action.due_on >= as_at),
         ),
+        "closed": sa.and_(Action.status.in_(FINISHED_STATUSES), Action.closed_on >= since),
     }
+    by_due = (Action.due_on.is_(None), Action.due_on, Action.reference)
+    order = {"overdue": by_due, "open": by_due, "closed": (Action.closed_on.desc(), Action.reference)}
+    return _gather(base, kinds, order, sort_keys={
+        "overdue": lambda a: (a.due_on, a.reference),
+        "open": lambda a: (a.due_on is None, a.due_on or date.max, a.reference),
+        "closed": lambda a: (-(a.closed_on or as_at).toordinal(), a.reference),
+    })
 
 
-def for_indicator(indicator: Indicator, user) -> list[Action]:
-    """The actions linked to an indicator that `user` may see, outstanding first."""
-    actions = db.session.scalars(
-        visible(user)
+def for_indicator(indicator: Indicator, user) -> LinkedActions:
+    """The actions linked to an indicator that `user` may see, outstanding first, each by due
+    date; at most LINKED_LISTED listed."""
+    base = (
+        sa.select(Action)
         .join(action_indicator, action_indicator.c.action_id == Action.id)
-        .where(action_indicator.c.indicator_id == indicator.id)
-        .order_by(Action.due_on.nulls_last(), Action.reference)
+        .where(action_indicator.c.indicator_id == indicator.id, visibility(user))
+    )
+    order = (
+        sa.case((outstanding_condition(), 0), else_=1),
+        Action.due_on.is_(None),
+        Action.due_on,
+        Action.reference,
+    )
+    return _gather(base, {"linked": sa.true()}, {"linked": order}, sort_keys={
+        "linked": lambda a: (not a.is_outstanding, a.due_on is None, a.due_on or date.max,
+                             a.reference),
+    })
+
+
+def _gather(base: sa.Select, kinds: dict, order: dict, *, sort_keys: dict) -> LinkedActions:
+    """Count each kind of action in `base` (one query), then load the first LINKED_LISTED of
+    each kind in its `order` (one query, owners and leads joined in, each action labelled with
+    its kind); `sort_keys` put each kind's few back in its `order`. The kinds do not overlap."""
+    counted = db.session.execute(
+        base.with_only_columns(
+            sa.func.count(),
+            *(sa.func.sum(sa.case((condition, 1), else_=0)) for condition in kinds.values()),
+        ).order_by(None)
+    ).one()
+    firsts = [
+        Action.id.in_(
+            base.with_only_columns(Action.id).where(condition).order_by(*order[kind])
+            .limit(LINKED_LISTED)
+        )
+        for kind, condition in kinds.items()
+    ]
+    labelled = db.session.execute(
+        sa.select(Action, sa.case(*((condition, kind) for kind, condition in kinds.items())))
+        .options(joinedload(Action.owner), joinedload(Action.lead))
+        .where(sa.or_(*firsts))
     ).all()
-    return sorted(actions, key=lambda a: not a.is_outstanding)
+    lists = {
+        kind: sorted((action for action, its in labelled if its == kind), key=sort_keys[kind])
+        for kind in kinds
+    }
+    return LinkedActions(
+        lists=lists,
+        counts={kind: count or 0 for kind, count in zip(kinds, counted[1:], strict=True)},
+        total=counted[0],
+    )

@@ -33,7 +33,12 @@ class AttendanceKind(LabelledEnum):
 
 class Meeting(db.Model):
     __tablename__ = "meeting"
-    __table_args__ = NEVER_REUSE_IDS
+    # Newest first, of every type or of one: the list of meetings reads its pages off these.
+    __table_args__ = (
+        sa.Index("ix_meeting_starts_at_id", "starts_at", "id"),
+        sa.Index("ix_meeting_type_starts_at_id", "meeting_type_id", "starts_at", "id"),
+        NEVER_REUSE_IDS,
+    )
 
     id: Mapped[int] = mapped_column(primary_key=True)
     meeting_type_id: Mapped[int] = mapped_column(sa.ForeignKey("meeting_type.id"), index=True)

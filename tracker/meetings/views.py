@@ -11,7 +11,6 @@ import sqlalchemy as sa
 from flask import abort, current_app, flash, redirect, render_template, request, url_for
 from flask_login import current_user
 from sqlalchemy.exc import IntegrityError
-from sqlalchemy.orm import selectinload
 from sqlalchemy.orm.exc import StaleDataError
 
 # Upward, on purpose: the meeting page lists the actions raised in its items (and the previous
@@ -66,13 +65,20 @@ def changed_meanwhile(error):
 @permission_required(Permission.READ_MEETINGS)
 def index():
     types = directory.meeting_types()
-    years = db.session.scalars(
-        sa.select(sa.extract("year", Meeting.starts_at).label("year")).distinct().order_by(sa.desc("year"))
-    ).all()
+    # The years between the first meeting and the last: two index look-ups, not a scan of every
+    # meeting, and the choices grow by one a year whatever the number of meetings.
+    first, last = db.session.execute(
+        sa.select(
+            sa.select(sa.func.min(Meeting.starts_at)).scalar_subquery(),
+            sa.select(sa.func.max(Meeting.starts_at)).scalar_subquery(),
+        )
+    ).one()
+    years = range(last.year, first.year - 1, -1) if first else []
     filters = forms.FilterForm(request.args)
     filters.type.choices = forms.choices(((t.short_name, t.name) for t in types), blank="All types")
-    filters.year.choices = forms.choices(((int(y), int(y)) for y in years), blank="All years")
-    query = sa.select(Meeting).options(selectinload(Meeting.meeting_type))
+    filters.year.choices = forms.choices(((y, y) for y in years), blank="All years")
+    # Each meeting's type is one of `types`, already in the session: no query to load it.
+    query = sa.select(Meeting)
     chosen_type = next((t for t in types if t.short_name == request.args.get("type")), None)
     if chosen_type is not None:
         query = query.where(Meeting.meeting_type_id == chosen_type.id)

@@ -8,13 +8,14 @@ objectives, indicators, and making a plan current) is an administrator's job (AD
 import sqlalchemy as sa
 from flask import Response, abort, flash, redirect, render_template, request, url_for
 from flask_login import current_user
-from sqlalchemy.orm import selectinload
+from sqlalchemy.orm import joinedload, selectinload
 
 # Upward, on purpose: a priority's and an indicator's pages list the actions that serve them,
 # and link actions to them; the actions domain owns those queries and that change.
 from tracker.actions import plan_links
 from tracker.actions import queries as action_queries
 from tracker.actions.models import Action
+from tracker.auth.models import User
 from tracker.auth.permissions import Permission, can_see_action, permission_required
 from tracker.extensions import db
 from tracker.kit.dates import today
@@ -25,6 +26,7 @@ from tracker.plans.models import (
     Indicator,
     Plan,
     Priority,
+    PriorityRating,
     Rating,
 )
 from tracker.request_guard import accepts_upload
@@ -33,10 +35,10 @@ from tracker.request_guard import accepts_upload
 def _priority_or_404(priority_id: int) -> Priority:
     priority = db.session.scalar(
         sa.select(Priority).where(Priority.id == priority_id).options(
-            selectinload(Priority.plan),
+            joinedload(Priority.plan),
             selectinload(Priority.objectives),
             selectinload(Priority.outcomes),
-            selectinload(Priority.ratings),
+            selectinload(Priority.ratings).joinedload(PriorityRating.set_by).joinedload(User.person),
             selectinload(Priority.indicators).selectinload(Indicator.values),
         )
     )
@@ -48,7 +50,7 @@ def _priority_or_404(priority_id: int) -> Priority:
 def _indicator_or_404(indicator_id: int) -> Indicator:
     indicator = db.session.scalar(
         sa.select(Indicator).where(Indicator.id == indicator_id).options(
-            selectinload(Indicator.priority).selectinload(Priority.plan),
+            joinedload(Indicator.priority).joinedload(Priority.plan),
             selectinload(Indicator.values),
         )
     )

@@ -21,27 +21,30 @@ from tracker.reports.outstanding.csv import build_csv
 from tracker.reports.outstanding.data import outstanding
 from tracker.reports.outstanding.docx import build_docx
 from tracker.reports.outstanding.forms import OutstandingReportForm
+from tracker.reports.outstanding.page import outstanding_page
 
 
 def report_options(args) -> dict[str, list]:
     """The choices of the report's options. Plan priorities are the current plan's; earlier
     versions' when the URL asks (`earlier`), or the one already chosen, labelled with their version."""
     chosen = args.get("priority", "")
+    # The records, not only their names: the report then names its limits without asking again.
     return {
-        "meeting_type": directory.meeting_type_choices(),
-        "owner": directory.organisation_choices(),
+        "meeting_type": [(kind.id, kind.name) for kind in directory.meeting_types()],
+        "owner": [(owner.id, owner.name) for owner in directory.organisations()],
         "priority": plan_queries.priority_choices(
             earlier=bool(args.get("earlier")), keep=[int(chosen)] if chosen.isdigit() else []
         ),
     }
 
 
-def read_options():
-    """The form read from the URL, and the report it asks for (None if the options are wrong)."""
+def read_options(gather=outstanding):
+    """The form read from the URL, and the report it asks for (None if the options are wrong):
+    `gather` is `outstanding` for the full list, `outstanding_page` for the page's counts."""
     form = OutstandingReportForm(formdata=request.args, options=report_options(request.args))
     if not form.validate():
         return form, None
-    report = outstanding(
+    report = gather(
         form.as_at.data or today(),
         visibility=queries.visibility(current_user),
         meeting_type_id=form.id_value("meeting_type"),
@@ -63,16 +66,28 @@ def canonical_args(form: OutstandingReportForm, report) -> dict:
 @bp.get("/reports/outstanding-actions")
 @permission_required(Permission.READ_REPORTS)
 def outstanding_actions():
-    form, report = read_options()
+    form, report = read_options(outstanding_page)
     downloads = {}
+    register = None
     if report is not None:
         args = canonical_args(form, report)
         downloads = {
             "docx": url_for("reports.outstanding_actions_docx", **args),
             "csv": url_for("reports.outstanding_actions_csv", **args),
         }
+        # The register lists every one of them; it has no "as at", so it shows them as today.
+        register = url_for(
+            "actions.index",
+            status="outstanding",
+            sort="overdue",
+            **{name: value for name, value in args.items() if name != "as_at"},
+        )
     return render_template(
-        "reports/outstanding.html", form=form, report=report, downloads=downloads
+        "reports/outstanding.html",
+        form=form,
+        report=report,
+        downloads=downloads,
+        register=register,
     ), (200 if report is not None else 400)
 
 
