@@ -45,14 +45,17 @@ def visible(user) -> sa.Select:
     return sa.select(Action).options(*LIST_LOADS).where(visibility(user))
 
 
-# What a list of actions shows: owner, lead, the meeting and item it was raised at.
+# What a list of actions shows: owner, lead, the meeting and item it was raised at. The records an
+# action points to come in the same query (joined); only the meetings' agendas need one more.
 LIST_LOADS = (
-    selectinload(Action.owner),
-    selectinload(Action.lead),
-    selectinload(Action.meeting).selectinload(Meeting.meeting_type),
-    # An item's number is its place in the meeting's agenda: load the agenda with it.
-    selectinload(Action.meeting).selectinload(Meeting.agenda_items),
-    selectinload(Action.agenda_item),
+    joinedload(Action.owner),
+    joinedload(Action.lead),
+    joinedload(Action.meeting).options(
+        joinedload(Meeting.meeting_type),
+        # An item's number is its place in the meeting's agenda: load the agenda with it.
+        selectinload(Meeting.agenda_items),
+    ),
+    joinedload(Action.agenda_item),
 )
 
 
@@ -131,7 +134,10 @@ SORTS = {
 }
 
 
-def sort_order(sort: str, as_at: date) -> tuple:
+def sort_keys(sort: str, as_at: date) -> tuple:
+    """The columns the register is ordered by, in order; the last is unique (the reference), so
+    a page can start "after this one". The due-date order is served by the index
+    `ix_action_due_order` (migration 0006)."""
     if sort == "overdue":
         return most_overdue_first(as_at)
     if sort == "reference":
@@ -201,13 +207,6 @@ class RegisterFilters:
 
 def escape_like(text: str) -> str:
     return text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
-
-
-def register(user, filters: RegisterFilters, as_at: date) -> sa.Select:
-    """The register's query: what `user` may see, narrowed by `filters`, in the chosen order."""
-    return (
-        visible(user).where(*filters.conditions(as_at)).order_by(*sort_order(filters.sort, as_at))
-    )
 
 
 def latest_updates(action_ids) -> dict[int, ActionUpdate]:
