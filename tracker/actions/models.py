@@ -89,7 +89,8 @@ class Action(db.Model):
     status_reason: Mapped[str] = mapped_column(sa.Text, default="")
     confidential: Mapped[bool] = mapped_column(default=False, index=True)
     recurring: Mapped[bool] = mapped_column(default=False)
-    raised_on: Mapped[date] = mapped_column(sa.Date)
+    # Home pages list the newest actions first (migration 0006).
+    raised_on: Mapped[date] = mapped_column(sa.Date, index=True)
     closed_on: Mapped[date | None] = mapped_column(sa.Date)
     # A lead's pending request for more time, until the DMPC accepts or refuses it.
     requested_due_on: Mapped[date | None] = mapped_column(sa.Date)

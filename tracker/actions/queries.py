@@ -142,6 +142,13 @@ def sort_keys(sort: str, as_at: date) -> tuple:
         return most_overdue_first(as_at)
     if sort == "reference":
         return (Action.reference,)
+    return due_order()
+
+
+def due_order() -> tuple:
+    """Due date soonest first, undated last, then by reference: the index `ix_action_due_order`.
+    For outstanding actions it is also the most-overdue-first order (the overdue ones are those
+    due before today), so lists of outstanding actions use it and need no sort."""
     return (Action.due_on.is_(None), Action.due_on, Action.reference)
 
 
@@ -248,6 +255,17 @@ def count(query: sa.Select) -> int:
     return db.session.scalar(
         sa.select(sa.func.count()).select_from(query.order_by(None).subquery())
     )
+
+
+# Pages count actions up to this many and say "more than" past it: a count of every action on
+# every page view would cost a scan of the table.
+COUNT_CAP = 10_000
+
+
+def capped_count(query: sa.Select) -> int:
+    """How many actions `query` gives, counting no further than COUNT_CAP + 1."""
+    limited = query.with_only_columns(Action.id).order_by(None).limit(COUNT_CAP + 1)
+    return db.session.scalar(sa.select(sa.func.count()).select_from(limited.subquery()))
 
 
 # Actions a priority or indicator page lists.

@@ -24,7 +24,7 @@ from tracker.kit.dates import long_date
 from tracker.meetings.models import Meeting
 from tracker.plans import queries as plan_queries
 
-COUNT_CAP = 10_000
+COUNT_CAP = queries.COUNT_CAP
 # Separates the parts of a page's edge in the URL; references never contain it.
 CURSOR_SEPARATOR = "~"
 
@@ -56,67 +56,93 @@ def edge(action: Action, sort: str, as_at: date) -> str:
     return CURSOR_SEPARATOR.join(parts)
 
 
-def key_values(cursor: str, sort: str) -> tuple | None:
-    """The sort key's values for `cursor` (as `queries.sort_keys` lists the columns), or None if
-    the cursor cannot be read."""
+def segments(sort: str, as_at: date) -> list[tuple]:
+    """The order `sort` as runs of actions that each walk one index in order: (condition, columns).
+
+    Undated actions come after dated ones, so the due-date order is the dated run then the undated
+    one; most overdue first puts the overdue run (outstanding and due before today) before them.
+    The conditions name `due_on IS NULL` as the index does, so both databases seek into it.
+    """
+    undated = Action.due_on.is_(None)
+    dated_run = (undated == sa.false(), (Action.due_on, Action.reference))
+    undated_run = (sa.and_(undated == sa.true(), undated), (Action.reference,))
+    if sort == "reference":
+        return [(sa.true(), (Action.reference,))]
+    if sort == "overdue":
+        overdue = queries.overdue_condition(as_at)
+        return [
+            (sa.and_(dated_run[0], overdue), dated_run[1]),
+            (sa.and_(dated_run[0], sa.not_(overdue)), dated_run[1]),
+            undated_run,
+        ]
+    return [dated_run, undated_run]
+
+
+def position(cursor: str, sort: str) -> tuple[int, tuple] | None:
+    """The run (an index into `segments`) and the values of its columns that `cursor` names, or
+    None if the cursor cannot be read."""
     try:
         if sort == "reference":
-            return (cursor,) if cursor else None
+            return (0, (cursor,)) if cursor else None
         if sort == "overdue":
-            segment, due, reference = cursor.split(CURSOR_SEPARATOR, 2)
-            if segment not in ("0", "1"):
+            run, due, reference = cursor.split(CURSOR_SEPARATOR, 2)
+            if run not in ("0", "1"):
                 return None
-            due_on = date.fromisoformat(due) if due else None
-            return (int(segment), due_on is None, due_on, reference)
-        due, reference = cursor.split(CURSOR_SEPARATOR, 1)
-        due_on = date.fromisoformat(due) if due else None
-        return (due_on is None, due_on, reference)
+        else:
+            run = "0"
+            due, reference = cursor.split(CURSOR_SEPARATOR, 1)
+        if not reference:
+            return None
+        if not due:
+            return (2 if sort == "overdue" else 1, (reference,))
+        return (int(run), (date.fromisoformat(due), reference))
     except ValueError:
         return None
 
 
 def beyond(columns: tuple, values: tuple, forwards: bool):
     """Rows after (or before) `values` in the order of `columns`, as one row-value comparison that
-    an index on the columns can seek to. An undated action's due date is left out: among the
-    undated ones, only the reference orders them."""
-    kept = [
-        (column, value) for column, value in zip(columns, values, strict=True) if value is not None
-    ]
-    left = sa.tuple_(*(column for column, _ in kept))
-    right = sa.tuple_(*(sa.literal(value, column.type) for column, value in kept))
+    an index on the columns can seek to."""
+    left = sa.tuple_(*columns)
+    right = sa.tuple_(
+        *(sa.literal(value, column.type) for column, value in zip(columns, values, strict=True))
+    )
     return left > right if forwards else left < right
 
 
 def fetch(query: sa.Select, sort: str, as_at: date, args, per_page: int) -> RegisterPage:
     """The page of `query` (filtered, not yet ordered) that the URL's `after`, `before` or `page`
-    asks for; the first page otherwise."""
-    columns = queries.sort_keys(sort, as_at)
-    total = capped_count(query)
-    after = key_values(args.get("after", ""), sort)
-    before = key_values(args.get("before", ""), sort)
+    asks for; the first page otherwise.
+
+    Each run of the order gives its next `per_page + 1` ids from its index (a UNION ALL of small
+    seeks); the page is the first of those in the whole order, so the cost does not depend on how
+    deep the page is.
+    """
+    order = queries.sort_keys(sort, as_at)
+    total = queries.capped_count(query)
+    before = position(args.get("before", ""), sort)
+    after = position(args.get("after", ""), sort) if before is None else None
     number = args.get("page", "")
-    if before is not None:
+    forwards = before is None
+    if after is None and before is None and number.isdigit() and int(number) > 1:
+        # An old bookmarked page number: the same rows as it always showed.
         rows = db.session.scalars(
-            query.where(beyond(columns, before, forwards=False))
-            .order_by(*(column.desc() for column in columns))
+            query.order_by(*order).offset((int(number) - 1) * per_page).limit(per_page + 1)
+        ).all()
+        has_previous = True
+    else:
+        nearest = window(query, sort, as_at, after or before, forwards, per_page + 1)
+        rows = db.session.scalars(
+            query.where(Action.id.in_(nearest))
+            .order_by(*(order if forwards else (column.desc() for column in order)))
             .limit(per_page + 1)
         ).all()
-        has_previous = len(rows) > per_page
-        items = list(reversed(rows[:per_page]))
-        has_next = True
-    else:
-        ordered = query.order_by(*columns)
-        if after is not None:
-            ordered = ordered.where(beyond(columns, after, forwards=True))
-        elif number.isdigit() and 1 < int(number) <= COUNT_CAP // per_page + 1:
-            # An old bookmarked page number: the same rows as it always showed.
-            ordered = ordered.offset((int(number) - 1) * per_page)
-        else:
-            number = ""
-        rows = db.session.scalars(ordered.limit(per_page + 1)).unique().all()
-        has_next = len(rows) > per_page
-        items = list(rows[:per_page])
-        has_previous = after is not None or bool(number)
+        has_previous = after is not None
+        if not forwards:
+            has_previous = len(rows) > per_page
+            rows = list(reversed(rows[:per_page]))
+    has_next = len(rows) > per_page if forwards else True
+    items = list(rows[:per_page])
     return RegisterPage(
         items=items,
         total=total,
@@ -126,10 +152,24 @@ def fetch(query: sa.Select, sort: str, as_at: date, args, per_page: int) -> Regi
     )
 
 
-def capped_count(query: sa.Select) -> int:
-    """How many actions `query` gives, counting no further than COUNT_CAP + 1."""
-    limited = query.with_only_columns(Action.id).order_by(None).limit(COUNT_CAP + 1)
-    return db.session.scalar(sa.select(sa.func.count()).select_from(limited.subquery()))
+def window(query: sa.Select, sort: str, as_at: date, start, forwards: bool, size: int):
+    """The ids of the `size` actions nearest `start` (run, values) in each run of the order, the
+    way the page goes: a UNION ALL of one index seek per run."""
+    runs = list(enumerate(segments(sort, as_at)))
+    if not forwards:
+        runs.reverse()
+    picks = []
+    for run, (condition, columns) in runs:
+        narrowed = query.with_only_columns(Action.id).where(condition)
+        if start is not None:
+            if (run < start[0]) if forwards else (run > start[0]):
+                continue
+            if run == start[0]:
+                narrowed = narrowed.where(beyond(columns, start[1], forwards))
+        ordering = columns if forwards else tuple(column.desc() for column in columns)
+        picked = narrowed.order_by(*ordering).limit(size).subquery()
+        picks.append(sa.select(picked.c.id))
+    return sa.union_all(*picks) if len(picks) > 1 else picks[0]
 
 
 def chosen_id(args, name: str) -> int | None:
