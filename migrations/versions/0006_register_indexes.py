@@ -1,4 +1,4 @@
-"""The register's default order served by an index: (due_on IS NULL, due_on, reference), raised_on
+"""The register's default order served by an index: (due_on IS NULL, due_on, reference), (raised_on, id)
 
 Revision ID: 0006_register_indexes
 Revises: 0005_never_reuse_ids
@@ -9,7 +9,7 @@ index on exactly that order every page sorts every action (SQLite builds a tempo
 PostgreSQL sorts, on disk for deep pages). Both databases use an index on the expression
 `due_on IS NULL` for that ORDER BY, and seek into it for "the page after this action". The
 reference sort already has the unique index on `reference`. Home pages list the newest actions
-first: an index on `raised_on`.
+first: an index on (raised_on, id).
 """
 import sqlalchemy as sa
 from alembic import op
@@ -22,7 +22,7 @@ depends_on = None
 
 
 def upgrade():
-    op.create_index(op.f('ix_action_raised_on'), 'action', ['raised_on'])
+    op.create_index('ix_action_raised_order', 'action', ['raised_on', 'id'])
     op.create_index(
         'ix_action_due_order', 'action', [sa.text('(due_on IS NULL)'), 'due_on', 'reference']
     )
@@ -30,4 +30,4 @@ def upgrade():
 
 def downgrade():
     op.drop_index('ix_action_due_order', table_name='action')
-    op.drop_index(op.f('ix_action_raised_on'), table_name='action')
+    op.drop_index('ix_action_raised_order', table_name='action')

@@ -71,6 +71,8 @@ class Action(db.Model):
         # The register's default order, due date soonest first and undated last (migration 0006):
         # a page is a walk along this index, not a sort of every action.
         sa.Index("ix_action_due_order", sa.text("(due_on IS NULL)"), "due_on", "reference"),
+        # Home pages list the newest actions first (raised_on, then id, both descending).
+        sa.Index("ix_action_raised_order", "raised_on", "id"),
         NEVER_REUSE_IDS,
     )
 
@@ -89,8 +91,7 @@ class Action(db.Model):
     status_reason: Mapped[str] = mapped_column(sa.Text, default="")
     confidential: Mapped[bool] = mapped_column(default=False, index=True)
     recurring: Mapped[bool] = mapped_column(default=False)
-    # Home pages list the newest actions first (migration 0006).
-    raised_on: Mapped[date] = mapped_column(sa.Date, index=True)
+    raised_on: Mapped[date] = mapped_column(sa.Date)
     closed_on: Mapped[date | None] = mapped_column(sa.Date)
     # A lead's pending request for more time, until the DMPC accepts or refuses it.
     requested_due_on: Mapped[date | None] = mapped_column(sa.Date)
