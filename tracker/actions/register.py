@@ -124,13 +124,15 @@ def fetch(query: sa.Select, sort: str, as_at: date, args, per_page: int) -> Regi
     after = position(args.get("after", ""), sort) if before is None else None
     number = args.get("page", "")
     forwards = before is None
+    rows = []
     if after is None and before is None and number.isdigit() and int(number) > 1:
-        # An old bookmarked page number: the same rows as it always showed.
+        # An old bookmarked page number: the same rows as it always showed (past the end, the
+        # first page; request_guard refuses numbers too large to be a page).
         rows = db.session.scalars(
             query.order_by(*order).offset((int(number) - 1) * per_page).limit(per_page + 1)
         ).all()
         has_previous = True
-    else:
+    if not rows:
         nearest = window(query, sort, as_at, after or before, forwards, per_page + 1)
         rows = db.session.scalars(
             query.where(Action.id.in_(nearest))
