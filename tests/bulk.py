@@ -73,4 +73,12 @@ def add_actions(count: int) -> dict:
         ],
     )
     db.session.commit()
-    return {"priority": priorities[0].id, "indicator": indicators[0].id, "owner": owners[0].id}
+    return {
+        "priority": priorities[0].id,
+        "indicator": indicators[0].id,
+        "owner": owners[0].id,
+        "lead": leads[0].id,
+        "meeting": items[0].meeting_id,
+        "meeting_type": items[0].meeting.meeting_type_id,
+        "year": items[0].meeting.starts_at.year,
+    }

@@ -2,7 +2,7 @@
 and an indicator's actions
 
 Revision ID: 0007_page_indexes
-Revises: 0005_never_reuse_ids
+Revises: 0006_register_indexes
 Create Date: 2026-12-03 16:50:00
 
 The meetings list is newest first (starts_at, then id), on its own or for one type of meeting:
@@ -14,7 +14,7 @@ from alembic import op
 
 # revision identifiers, used by Alembic.
 revision = '0007_page_indexes'
-down_revision = '0005_never_reuse_ids'
+down_revision = '0006_register_indexes'
 branch_labels = None
 depends_on = None
 

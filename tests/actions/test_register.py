@@ -1,5 +1,7 @@
 """The action register: what it shows, its filters and sorts (kept in the URL), and its pages."""
 
+import html
+import re
 from datetime import UTC, date, datetime, timedelta
 
 import pytest
@@ -10,7 +12,7 @@ from tests.pages import references_in, text_of
 from tests.plans.factories import IndicatorFactory, PriorityFactory
 from tracker.actions.models import ActionStatus
 from tracker.extensions import db
-from tracker.kit.dates import today
+from tracker.kit.dates import long_date, today
 
 TODAY = today()
 
@@ -183,17 +185,73 @@ def test_a_filter_value_that_is_not_offered_is_reported_not_a_crash(browser_as, 
     assert len(references_in(response)) == 6  # the wrong filters are left out
 
 
-def test_pages_keep_the_filters(app, browser_as, register):
+def page_link(response, rel: str) -> str | None:
+    """The address of the GOV.UK pagination's "previous" or "next" link, or None."""
+    found = re.search(
+        rf'govuk-pagination__{rel}">\s*<a class="govuk-link govuk-pagination__link" href="([^"]+)"',
+        text_of(response),
+    )
+    return html.unescape(found.group(1)) if found else None
+
+
+@pytest.mark.parametrize("sort", ["reference", "due", "overdue"])
+def test_pages_keep_the_filters_and_go_back_and_forth(app, browser_as, register, sort):
+    for n in range(30):
+        make_action(reference=f"COM-2024-02-{n:02d}a", due_on=TODAY + timedelta(days=200 + n))
+    make_action(reference="COM-2024-03-01a", due_on=None)
+    viewer = browser_as("viewer")
+    first = viewer.get(f"/actions?status=outstanding&sort={sort}")
+    assert len(references_in(first)) == app.config["PER_PAGE"]
+    assert page_link(first, "prev") is None
+    following = page_link(first, "next")
+    assert "after=" in following and "status=outstanding" in following
+    second = viewer.get(following)
+    assert set(references_in(second)).isdisjoint(references_in(first))
+    assert len(references_in(first)) + len(references_in(second)) == 36
+    assert page_link(second, "next") is None
+    assert references_in(viewer.get(page_link(second, "prev"))) == references_in(first)
+
+
+def test_a_bookmarked_page_number_still_shows_that_page(browser_as, register):
     for n in range(30):
         make_action(reference=f"COM-2024-02-{n:02d}a", due_on=TODAY + timedelta(days=200 + n))
     viewer = browser_as("viewer")
-    first = viewer.get("/actions?status=outstanding&sort=reference")
-    assert len(references_in(first)) == app.config["PER_PAGE"]
-    assert "page=2" in text_of(first) and "status=outstanding" in text_of(first)
+    first = references_in(viewer.get("/actions?status=outstanding&sort=reference"))
     second = viewer.get("/actions?status=outstanding&sort=reference&page=2")
-    assert set(references_in(second)).isdisjoint(references_in(first))
-    assert len(references_in(first)) + len(references_in(second)) == 35
-    assert viewer.get("/actions?page=999").status_code == 200
+    assert len(first) + len(references_in(second)) == 35
+    assert set(references_in(second)).isdisjoint(first)
+    # From there on, pages go by cursor: back to the first page, and on.
+    back = page_link(second, "prev")
+    assert "before=" in back and references_in(viewer.get(back)) == first
+    # Past the end, the first page rather than an empty one.
+    assert references_in(viewer.get("/actions?page=999")) == references_in(viewer.get("/actions"))
+    assert viewer.get("/actions?after=nonsense&before=~&sort=overdue").status_code == 200
+
+
+def test_a_count_past_ten_thousand_is_said_not_counted(app, monkeypatch, browser_as, register):
+    monkeypatch.setattr("tracker.actions.register.COUNT_CAP", 4)
+    page = text_of(browser_as("viewer").get("/actions"))
+    assert "More than 4 actions" in page
+    assert "6 actions" not in page
+
+
+def test_leads_are_offered_once_an_owner_is_chosen(browser_as, register):
+    viewer = browser_as("viewer")
+    lead = "Jo Kirk (KC)"
+    assert lead not in text_of(viewer.get("/actions"))
+    assert lead in text_of(viewer.get(f"/actions?owner={register['kirklees_org'].id}"))
+    # A bookmark naming the lead keeps it.
+    assert lead in text_of(viewer.get(f"/actions?lead={register['kirklees'].lead_id}"))
+
+
+def test_meetings_are_offered_by_type_and_year(browser_as, register):
+    viewer = browser_as("viewer")
+    meeting = register["jem_meeting"]
+    label = f">JEM {long_date(meeting.starts_at)}<"
+    assert label not in text_of(viewer.get("/actions"))
+    chosen = f"/actions?meeting_type={meeting.meeting_type_id}&year={meeting.starts_at.year}"
+    assert label in text_of(viewer.get(chosen))
+    assert label not in text_of(viewer.get(chosen.replace(str(meeting.starts_at.year), "2019")))
 
 
 def test_confidential_actions_only_for_those_who_may_see_them(browser_as, register):

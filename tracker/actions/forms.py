@@ -105,9 +105,19 @@ class RegisterFilterForm(FlaskForm):
     )
     status = SelectField("Status", widget=GovSelect(), default="")
     owner = SelectField("Owner", widget=GovSelect(), default="")
-    lead = SelectField("Lead", widget=GovSelect(), default="")
+    # Leads and meetings are offered once an owner, or a meeting type and year, narrow them: the
+    # lists would otherwise grow with years of data.
+    lead = SelectField(
+        "Lead", description="Choose an owner to list its leads", widget=GovSelect(), default=""
+    )
     meeting_type = SelectField("Meeting type", widget=GovSelect(), default="")
-    meeting = SelectField("Meeting", widget=GovSelect(), default="")
+    year = SelectField("Meeting year", widget=GovSelect(), default="")
+    meeting = SelectField(
+        "Meeting",
+        description="Choose a meeting type and year to list their meetings",
+        widget=GovSelect(),
+        default="",
+    )
     priority = SelectField("Plan priority", widget=GovSelect(), default="")
     indicator = SelectField("Indicator", widget=GovSelect(), default="")
     earlier = BooleanField(

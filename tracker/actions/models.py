@@ -70,7 +70,14 @@ action_indicator = sa.Table(
 
 class Action(db.Model):
     __tablename__ = "action"
-    __table_args__ = NEVER_REUSE_IDS
+    __table_args__ = (
+        # The register's default order, due date soonest first and undated last (migration 0006):
+        # a page is a walk along this index, not a sort of every action.
+        sa.Index("ix_action_due_order", sa.text("(due_on IS NULL)"), "due_on", "reference"),
+        # Home pages list the newest actions first (raised_on, then id, both descending).
+        sa.Index("ix_action_raised_order", "raised_on", "id"),
+        NEVER_REUSE_IDS,
+    )
 
     id: Mapped[int] = mapped_column(primary_key=True)
     # e.g. COM-2023-10-04a: meeting type, meeting month, item number, letter. Fixed when raised.

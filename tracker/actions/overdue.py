@@ -1,7 +1,7 @@
 """The Deputy Mayor's overdue review: counts by owner and by priority, and the actions in groups.
 
 Counts are done in SQL. Each group shows its most overdue actions (up to GROUP_LIMIT, the rest a
-link away in the register), all fetched in one ranked query, so the page makes the same number of
+link away in the register), all fetched in one ranked query with what the tables show, so the page makes the same number of
 queries however many actions are overdue.
 """
 
@@ -9,7 +9,7 @@ from dataclasses import dataclass
 from datetime import date
 
 import sqlalchemy as sa
-from sqlalchemy.orm import selectinload
+from sqlalchemy.orm import joinedload
 
 from tracker.actions import queries
 from tracker.actions.models import Action, ActionUpdate, action_priority
@@ -60,8 +60,6 @@ class OverdueReview:
 def review(user, as_at: date, grouping: str) -> OverdueReview:
     """Every overdue action `user` may see, counted by owner and by priority, grouped by `grouping`."""
     condition = sa.and_(queries.visibility(user), queries.overdue_condition(as_at))
-    total = db.session.scalar(sa.select(sa.func.count(Action.id)).where(condition))
-
     owner_counts = dict(
         db.session.execute(
             sa.select(Action.owner_id, sa.func.count(Action.id))
@@ -95,29 +93,23 @@ def review(user, as_at: date, grouping: str) -> OverdueReview:
         .where(condition)
         .subquery()
     )
+    # The ranked actions themselves, with what the tables show, in the same query.
     shown = db.session.execute(
-        sa.select(ranked.c.group_id, ranked.c.action_id).where(ranked.c.rank <= GROUP_LIMIT)
+        sa.select(ranked.c.group_id, Action)
+        .join(ranked, ranked.c.action_id == Action.id)
+        .where(ranked.c.rank <= GROUP_LIMIT)
+        .options(*queries.LIST_LOADS)
     ).all()
-    ids = sorted({action_id for _, action_id in shown})
-    actions = (
-        {
-            action.id: action
-            for action in db.session.scalars(
-                sa.select(Action).options(*queries.LIST_LOADS).where(Action.id.in_(ids))
-            )
-        }
-        if ids
-        else {}
-    )
+    ids = sorted({action.id for _, action in shown})
     in_group: dict = {}
-    for group_id, action_id in shown:
-        in_group.setdefault(group_id, []).append(actions[action_id])
+    for group_id, action in shown:
+        in_group.setdefault(group_id, []).append(action)
     order = queries.most_overdue_key(as_at)
     for members in in_group.values():
         members.sort(key=order)
 
     owners = _by_id(Organisation, owner_counts)
-    priorities = _by_id(Priority, priority_counts, selectinload(Priority.plan))
+    priorities = _by_id(Priority, priority_counts, joinedload(Priority.plan))
     by_owner = sorted(
         (
             Group(
@@ -144,7 +136,8 @@ def review(user, as_at: date, grouping: str) -> OverdueReview:
     )
     return OverdueReview(
         as_at=as_at,
-        total=total,
+        # Each overdue action has one owner, so the owners' counts add up to the total.
+        total=sum(owner_counts.values()),
         by_owner=by_owner,
         by_priority=by_priority,
         grouping=grouping,

@@ -47,14 +47,17 @@ def visible(user) -> sa.Select:
     return sa.select(Action).options(*LIST_LOADS).where(visibility(user))
 
 
-# What a list of actions shows: owner, lead, the meeting and item it was raised at.
+# What a list of actions shows: owner, lead, the meeting and item it was raised at. The records an
+# action points to come in the same query (joined); only the meetings' agendas need one more.
 LIST_LOADS = (
-    selectinload(Action.owner),
-    selectinload(Action.lead),
-    selectinload(Action.meeting).selectinload(Meeting.meeting_type),
-    # An item's number is its place in the meeting's agenda: load the agenda with it.
-    selectinload(Action.meeting).selectinload(Meeting.agenda_items),
-    selectinload(Action.agenda_item),
+    joinedload(Action.owner),
+    joinedload(Action.lead),
+    joinedload(Action.meeting).options(
+        joinedload(Meeting.meeting_type),
+        # An item's number is its place in the meeting's agenda: load the agenda with it.
+        selectinload(Meeting.agenda_items),
+    ),
+    joinedload(Action.agenda_item),
 )
 
 
@@ -133,11 +136,21 @@ SORTS = {
 }
 
 
-def sort_order(sort: str, as_at: date) -> tuple:
+def sort_keys(sort: str, as_at: date) -> tuple:
+    """The columns the register is ordered by, in order; the last is unique (the reference), so
+    a page can start "after this one". The due-date order is served by the index
+    `ix_action_due_order` (migration 0006)."""
     if sort == "overdue":
         return most_overdue_first(as_at)
     if sort == "reference":
         return (Action.reference,)
+    return due_order()
+
+
+def due_order() -> tuple:
+    """Due date soonest first, undated last, then by reference: the index `ix_action_due_order`.
+    For outstanding actions it is also the most-overdue-first order (the overdue ones are those
+    due before today), so lists of outstanding actions use it and need no sort."""
     return (Action.due_on.is_(None), Action.due_on, Action.reference)
 
 
@@ -205,13 +218,6 @@ def escape_like(text: str) -> str:
     return text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
 
 
-def register(user, filters: RegisterFilters, as_at: date) -> sa.Select:
-    """The register's query: what `user` may see, narrowed by `filters`, in the chosen order."""
-    return (
-        visible(user).where(*filters.conditions(as_at)).order_by(*sort_order(filters.sort, as_at))
-    )
-
-
 def latest_updates(action_ids) -> dict[int, ActionUpdate]:
     """The most recent history entry with a note, for each of `action_ids`, in one query, with
     its author (pages say who made it).
@@ -251,6 +257,17 @@ def count(query: sa.Select) -> int:
     return db.session.scalar(
         sa.select(sa.func.count()).select_from(query.order_by(None).subquery())
     )
+
+
+# Pages count actions up to this many and say "more than" past it: a count of every action on
+# every page view would cost a scan of the table.
+COUNT_CAP = 10_000
+
+
+def capped_count(query: sa.Select) -> int:
+    """How many actions `query` gives, counting no further than COUNT_CAP + 1."""
+    limited = query.with_only_columns(Action.id).order_by(None).limit(COUNT_CAP + 1)
+    return db.session.scalar(sa.select(sa.func.count()).select_from(limited.subquery()))
 
 
 # Actions a priority or indicator page lists: counted in SQL, and at most LINKED_LISTED of each

@@ -9,7 +9,7 @@ from flask import abort, current_app, render_template, request
 from flask_login import current_user
 from sqlalchemy.orm import selectinload
 
-from tracker.actions import bp, queries
+from tracker.actions import bp, queries, register
 from tracker.actions import overdue as overdue_review
 from tracker.actions.forms import (
     ExtensionForm,
@@ -26,48 +26,9 @@ from tracker.auth.permissions import (
     can_update_action,
     permission_required,
 )
-from tracker.directory import queries as directory
-from tracker.directory.models import MeetingType, Person
 from tracker.extensions import db
-from tracker.kit.dates import long_date, today
-from tracker.meetings.models import Meeting
-from tracker.plans import queries as plan_queries
+from tracker.kit.dates import today
 from tracker.plans.models import Priority
-
-
-def chosen_ids(args, name: str) -> list[int]:
-    """The id a filter in the URL asks for, as a list (empty if none or not a number)."""
-    value = args.get(name, "")
-    return [int(value)] if value.isdigit() else []
-
-
-def filter_options(args) -> dict[str, list]:
-    """The choices of the register's filters: one query each, whatever the number of actions.
-
-    Plan priorities and indicators are the current plan's; earlier versions' only when the URL
-    asks for them (`earlier`), or for the one a filter already names (a bookmark, a link from the
-    overdue review), labelled with their version.
-    """
-    earlier = bool(args.get("earlier"))
-    meetings = db.session.execute(
-        sa.select(Meeting.id, MeetingType.short_name, Meeting.starts_at)
-        .join(MeetingType, Meeting.meeting_type_id == MeetingType.id)
-        .where(Meeting.id.in_(sa.select(Action.meeting_id)))
-        .order_by(Meeting.starts_at.desc(), Meeting.id.desc())
-    )
-    return {
-        "owner": directory.organisation_choices(),
-        # Only people who lead an action: a lead filter with no results is no help.
-        "lead": directory.people_choices(Person.id.in_(sa.select(Action.lead_id).where(Action.lead_id.is_not(None)))),
-        "meeting_type": directory.meeting_type_choices(),
-        "meeting": [(mid, f"{short} {long_date(starts)}") for mid, short, starts in meetings],
-        "priority": plan_queries.priority_choices(
-            earlier=earlier, keep=chosen_ids(args, "priority")
-        ),
-        "indicator": plan_queries.indicator_choices(
-            earlier=earlier, keep=chosen_ids(args, "indicator")
-        ),
-    }
 
 
 def register_filters(form: RegisterFilterForm) -> queries.RegisterFilters:
@@ -90,21 +51,31 @@ def register_filters(form: RegisterFilterForm) -> queries.RegisterFilters:
 @permission_required(Permission.READ_ACTIONS)
 def index():
     as_at = today()
-    form = RegisterFilterForm(formdata=request.args, options=filter_options(request.args))
+    form = RegisterFilterForm(
+        formdata=request.args, options=register.filter_options(request.args, as_at)
+    )
     form.validate()
     filters = register_filters(form)
-    page = db.paginate(
-        queries.register(current_user, filters, as_at),
+    page = register.fetch(
+        queries.visible(current_user).where(*filters.conditions(as_at)),
+        filters.sort,
+        as_at,
+        request.args,
         per_page=current_app.config["PER_PAGE"],
-        max_per_page=100,
-        error_out=False,
     )
     latest = queries.latest_updates([action.id for action in page.items])
     filtered = any(
-        key not in ("sort", "page", "days", "earlier") and value for key, value in request.args.items()
+        key not in ("sort", "page", "after", "before", "days", "earlier", "year") and value
+        for key, value in request.args.items()
     )
     return render_template(
-        "actions/index.html", form=form, page=page, latest=latest, as_at=as_at, filtered=filtered
+        "actions/index.html",
+        form=form,
+        page=page,
+        latest=latest,
+        as_at=as_at,
+        filtered=filtered,
+        count_cap=register.COUNT_CAP,
     )
 
 
@@ -125,16 +96,14 @@ def overdue():
 def waiting_for_decision() -> dict[str, int]:
     """How many actions wait for the DMPC: completed ones to sign off, and requests for more time."""
     visible = queries.visibility(current_user)
-    sign_off = db.session.scalar(
-        sa.select(sa.func.count(Action.id)).where(
-            visible, Action.status == ActionStatus.AWAITING_SIGN_OFF
-        )
-    )
-    more_time = db.session.scalar(
-        sa.select(sa.func.count(Action.id)).where(
-            visible, Action.requested_due_on.is_not(None), queries.outstanding_condition()
-        )
-    )
+    sign_off, more_time = db.session.execute(
+        sa.select(
+            sa.func.count(Action.id).filter(Action.status == ActionStatus.AWAITING_SIGN_OFF),
+            sa.func.count(Action.id).filter(
+                Action.requested_due_on.is_not(None), queries.outstanding_condition()
+            ),
+        ).where(visible)
+    ).one()
     return {"sign_off": sign_off, "more_time": more_time}
 
 

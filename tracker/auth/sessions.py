@@ -21,6 +21,7 @@ from sqlalchemy.orm.attributes import set_committed_value
 
 from tracker import audit
 from tracker.auth.models import User
+from tracker.directory.models import Person
 from tracker.extensions import db
 from tracker.kit.dates import utcnow
 
@@ -184,7 +185,12 @@ def session_for_cookie(user_id: int) -> UserSession | None:
     if isinstance(key, str) and key:
         record = db.session.scalar(
             sa.select(UserSession)
-            .options(joinedload(UserSession.user))
+            # Every page names the signed-in person and a lead's organisation: load them here.
+            .options(
+                joinedload(UserSession.user)
+                .joinedload(User.person)
+                .joinedload(Person.organisation)
+            )
             .where(UserSession.key_hash == _hash(key))
         )
     if record is None or record.user_id != user_id:

@@ -34,7 +34,7 @@ def index():
         return redirect(url_for("auth.login"))
     as_at = today()
     role = current_user.role
-    context = {"as_at": as_at, "role": role}
+    context = {"as_at": as_at, "role": role, "count_cap": queries.COUNT_CAP}
     if role in (Role.SECRETARIAT, Role.ADMIN, Role.VIEWER):
         context["upcoming"] = upcoming_meetings(as_at)
         context["recent"] = actions(
@@ -56,10 +56,10 @@ def index():
         )
     if role in (Role.EXECUTIVE, Role.ADMIN, Role.SECRETARIAT):
         overdue = queries.overdue_condition(as_at)
-        context["overdue"] = actions(
-            overdue, order=queries.most_overdue_first(as_at), limit=HOME_LIST_SIZE
+        context["overdue"] = actions(overdue, order=queries.due_order(), limit=HOME_LIST_SIZE)
+        context["overdue_count"] = queries.capped_count(
+            queries.visible(current_user).where(overdue)
         )
-        context["overdue_count"] = queries.count(queries.visible(current_user).where(overdue))
     return render_template("home/index.html", **context)
 
 
@@ -110,8 +110,9 @@ class Bounded:
 
 def bounded(condition, as_at) -> Bounded:
     return Bounded(
-        actions(condition, order=queries.most_overdue_first(as_at), limit=LEADS_LIST_SIZE),
-        queries.count(queries.visible(current_user).where(condition)),
+        # Open actions only: the due-date order is the most-overdue-first order, from the index.
+        actions(condition, order=queries.due_order(), limit=LEADS_LIST_SIZE),
+        queries.capped_count(queries.visible(current_user).where(condition)),
     )
 
 
