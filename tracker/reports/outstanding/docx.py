@@ -117,8 +117,12 @@ LINE_BREAKS = re.compile(r"([\t\r\n])")
 
 
 class _RowWriter:
-    """Writes an action's row by copying one row made up front and putting the action's text
-    in: the XML that `_text` and `_latest` would give it cell by cell, a few times quicker."""
+    """Writes an action's row by copying one row made up front and putting the action's text in.
+
+    The XML is what python-docx writes for a row filled with `_text` (a 9 pt run, not bold, per
+    cell; days overdue in red) with the latest entry's paragraph under the action (4 pt before
+    it; its heading in bold, then its note, in 8 pt). Copying one row is about five times
+    quicker than making each element in turn."""
 
     def __init__(self, widths: list[str]):
         row = Element(TR)
