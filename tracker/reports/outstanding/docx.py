@@ -10,7 +10,6 @@ of them) are written as `w:tr` elements with lxml, exactly as python-docx would 
 same cell widths, runs and properties. The header row and the small summary tables use python-docx.
 """
 
-import re
 from copy import deepcopy
 
 from docx import Document
@@ -59,7 +58,7 @@ def build_docx(report: OutstandingReport) -> bytes:
         return word.to_bytes(document)
     document.add_heading("Actions, most overdue first", level=1)
     table, widths = _add_table(document)
-    return word.to_bytes_with_rows(document, table, report.rows, _RowWriter(widths).add)
+    return word.to_bytes_with_rows(document, [(table, report.rows, _RowWriter(widths).add)])
 
 
 def _set_up_page(document) -> None:
@@ -108,12 +107,10 @@ def _add_table(document):
 # The qualified names of the WordprocessingML elements and attributes a body row uses.
 TR, TC, TC_PR, TC_W, NO_WRAP_TAG = (qn(f"w:{tag}") for tag in ("tr", "tc", "tcPr", "tcW", "noWrap"))
 P, P_PR, SPACING, R, R_PR = (qn(f"w:{tag}") for tag in ("p", "pPr", "spacing", "r", "rPr"))
-B, COLOR, SZ, T, TAB, BR = (qn(f"w:{tag}") for tag in ("b", "color", "sz", "t", "tab", "br"))
+B, COLOR, SZ, T = (qn(f"w:{tag}") for tag in ("b", "color", "sz", "t"))
 W_VAL, W_W, W_TYPE, W_BEFORE = (qn(f"w:{name}") for name in ("val", "w", "type", "before"))
-XML_SPACE = qn("xml:space")
 CELL_SIZE, LATEST_SIZE = str(9 * 2), str(8 * 2)  # half-points
 LATEST_SPACE_BEFORE = str(4 * 20)  # twentieths of a point
-LINE_BREAKS = re.compile(r"([\t\r\n])")
 
 
 class _RowWriter:
@@ -144,23 +141,23 @@ class _RowWriter:
         tr = deepcopy(self.row)
         table.append(tr)
         reference, action, raised_at, owner, due, status, overdue = tr
-        _fill(reference[1][0], row.reference)
-        _fill(action[1][0], row.text + (" (Confidential)" if row.confidential else ""))
+        word.fill_run(reference[1][0], row.reference)
+        word.fill_run(action[1][0], row.text + (" (Confidential)" if row.confidential else ""))
         heading, note = action[2][1], action[2][2]
-        _fill(heading, row.latest_heading + (": " if row.latest_update else ""))
+        word.fill_run(heading, row.latest_heading + (": " if row.latest_update else ""))
         if row.latest_update:
-            _fill(note, row.latest_update)
+            word.fill_run(note, row.latest_update)
         else:
             action[2].remove(note)
-        _fill(raised_at[1][0], row.meeting + (f"\n{row.item}" if row.item else ""))
-        _fill(owner[1][0], row.owner + (f"\n{row.lead}" if row.lead else ""))
-        _fill(due[1][0], short_date(row.due_on) if row.due_on else "No date")
-        _fill(status[1][0], row.status_label)
+        word.fill_run(raised_at[1][0], row.meeting + (f"\n{row.item}" if row.item else ""))
+        word.fill_run(owner[1][0], row.owner + (f"\n{row.lead}" if row.lead else ""))
+        word.fill_run(due[1][0], short_date(row.due_on) if row.due_on else "No date")
+        word.fill_run(status[1][0], row.status_label)
         if row.days_overdue:
-            _fill(overdue[1][0], str(row.days_overdue))
+            word.fill_run(overdue[1][0], str(row.days_overdue))
         else:
             del overdue[1][0][0][1]  # tc > p > r > rPr > color: not red
-            _fill(overdue[1][0], "–")
+            word.fill_run(overdue[1][0], "–")
 
 
 def _run(paragraph, properties: dict):
@@ -172,28 +169,6 @@ def _run(paragraph, properties: dict):
         SubElement(settings, tag, {W_VAL: value} if value is not None else {})
     SubElement(run, T)
     return run
-
-
-def _fill(run, text: str) -> None:
-    """A copied run's text, as python-docx writes it: a tab is `w:tab`, a line end `w:br`, the
-    rest `w:t`, keeping its spaces when it starts or ends with one; no text, no `w:t`."""
-    t = run[1]
-    if text and "\t" not in text and "\n" not in text and "\r" not in text:
-        t.text = text
-        if len(text.strip()) < len(text):
-            t.set(XML_SPACE, "preserve")
-        return
-    run.remove(t)
-    for piece in LINE_BREAKS.split(text):
-        if piece == "\t":
-            SubElement(run, TAB)
-        elif piece in ("\r", "\n"):
-            SubElement(run, BR)
-        elif piece:
-            t = SubElement(run, T)
-            t.text = piece
-            if len(piece.strip()) < len(piece):
-                t.set(XML_SPACE, "preserve")
 
 
 def _header(row, names) -> None:
