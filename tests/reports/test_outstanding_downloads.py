@@ -3,6 +3,7 @@
 import csv
 import io
 from datetime import date
+from pathlib import Path
 
 import pytest
 import sqlalchemy as sa
@@ -60,6 +61,16 @@ def test_csv_opens_with_the_same_rows_as_the_report(app, read_only_demo):
         "JEM-2023-11-05a",
         "COM-2023-10-08a",
     }
+
+
+def test_csv_is_streamed_with_the_same_bytes_as_before(app, read_only_demo):
+    # The demo's report as the CSV was before it was streamed: the same bytes, now in pieces.
+    before = (Path(__file__).parent.parent / "data" / "outstanding-actions-2024-02-27.csv").read_bytes()
+
+    response = download(app, "dmpc", "/reports/outstanding-actions.csv?as_at=2024-02-27")
+
+    assert response.is_streamed and "Content-Length" not in response.headers
+    assert response.get_data() == before
 
 
 def test_viewers_csv_leaves_out_confidential_actions(app, read_only_demo):

@@ -203,5 +203,5 @@ def png(points: list[Point], *, name: str, area: str, unit: str = "count", scale
             r = 4 * scale
             draw.ellipse([x * scale - r, y * scale - r, x * scale + r, y * scale + r], fill=LINE)
     out = io.BytesIO()
-    image.save(out, format="PNG", optimize=True)
+    image.save(out, format="PNG")
     return out.getvalue()

@@ -53,13 +53,13 @@ def outstanding_report(
     as_at, fmt, output, meeting_type, owner, priority, include_confidential
 ) -> None:
     """Write the outstanding-actions report, most overdue first, as Word or CSV."""
-    from tracker.reports.outstanding.csv import build_csv
-    from tracker.reports.outstanding.data import confidential_condition, outstanding
+    from tracker.reports.outstanding.csv import csv_pieces
+    from tracker.reports.outstanding.data import confidential_condition, select_outstanding
     from tracker.reports.outstanding.docx import build_docx
 
     if priority is not None and db.session.get(Priority, priority) is None:
         raise click.BadParameter(f"no plan priority with id {priority}", param_hint="--priority")
-    report = outstanding(
+    selection = select_outstanding(
         as_at.date() if as_at else today(),
         visibility=confidential_condition(include_confidential),
         meeting_type_id=_find(MeetingType, MeetingType.short_name, meeting_type, "meeting type")
@@ -68,7 +68,24 @@ def outstanding_report(
         owner_id=_find(Organisation, Organisation.short_name, owner, "owner") if owner else None,
         priority_id=priority,
     )
-    output.write_bytes(build_docx(report) if fmt == "docx" else build_csv(report))
+    if fmt == "docx":
+        report = selection.report()
+        output.write_bytes(build_docx(report))
+        total, overdue = len(report.rows), report.overdue
+    else:  # written as the rows are read, counting them on the way
+        total = overdue = 0
+
+        def counted(rows):
+            nonlocal total, overdue
+            for row in rows:
+                total += 1
+                overdue += bool(row.days_overdue)
+                yield row
+
+        with output.open("wb") as file:
+            for piece in csv_pieces(selection.as_at, counted(selection.rows())):
+                file.write(piece)
     click.echo(
-        f"{report.title}: {len(report.rows)} action(s), {report.overdue} overdue. Written to {output}."
+        f"{selection.title}: {total} action(s), "
+        f"{overdue} overdue. Written to {output}."
     )

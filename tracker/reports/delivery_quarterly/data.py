@@ -24,7 +24,7 @@ from dataclasses import dataclass, field
 from datetime import date, timedelta
 
 import sqlalchemy as sa
-from sqlalchemy.orm import selectinload
+from sqlalchemy.orm import joinedload, selectinload, subqueryload
 
 from tracker.actions import queries
 from tracker.actions.as_at import ActionAsAt
@@ -216,8 +216,17 @@ def gather(quarter: Quarter, user, as_at: date) -> Pack | None:
         .order_by(Priority.position, Priority.id)
     ).all()
     actions = db.session.scalars(
-        queries.visible(user)
-        .options(selectinload(Action.priorities), selectinload(Action.updates))
+        # Only what the pack shows of an action: its owner and lead joined in, its plan links
+        # and its history (to read its status as it then was) each in one query however many
+        # actions there are (`selectinload` would ask for them 500 actions at a time).
+        sa.select(Action)
+        .where(queries.visibility(user))
+        .options(
+            joinedload(Action.owner),
+            joinedload(Action.lead),
+            subqueryload(Action.priorities),
+            subqueryload(Action.updates),
+        )
         .where(
             Action.id.in_(
                 sa.select(action_priority.c.action_id)

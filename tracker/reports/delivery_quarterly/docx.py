@@ -12,9 +12,12 @@ measure's heading, its summary and its chart are kept together on a page.
 """
 
 import io
+from copy import deepcopy
 
 from docx import Document
+from docx.oxml.ns import qn
 from docx.shared import Cm, Pt
+from lxml.etree import Element, SubElement
 
 from tracker.kit import docx as word
 from tracker.kit.dates import long_date
@@ -110,19 +113,41 @@ def _chart(document, measure: Measure) -> None:
     picture._inline.docPr.set("title", f"{measure.name}, West Yorkshire")
 
 
-def _actions(document, heading: str, actions: list[ActionLine], empty: str) -> None:
+def _actions(document, heading: str, actions: list[ActionLine], empty: str) -> tuple | None:
+    """The heading and header row of a table of actions; its rows (there may be thousands) are
+    written when the document is saved: (table, actions, add_row) for `to_bytes_with_rows`."""
     document.add_heading(heading, level=3)
     if not actions:
         document.add_paragraph(empty)
-        return
+        return None
     table = _table(document, ACTION_COLUMNS, ACTION_WIDTHS)
-    for a in actions:
+    widths = [cell._tc.tcPr.find(qn("w:tcW")).get(qn("w:w")) for cell in table.rows[0].cells]
+    return table, actions, _ActionRows(widths).add
+
+
+class _ActionRows:
+    """An action's row, copied from one made up front: the XML python-docx writes for `_row`
+    (each cell's width and one plain run; the reference kept on one line)."""
+
+    def __init__(self, widths: list[str]):
+        row = Element(qn("w:tr"))
+        for index, width in enumerate(widths):
+            properties = SubElement(SubElement(row, qn("w:tc")), qn("w:tcPr"))
+            SubElement(properties, qn("w:tcW"), {qn("w:type"): "dxa", qn("w:w"): width})
+            if index == 0:  # a reference broken in two reads as two
+                SubElement(properties, qn("w:noWrap"))
+            SubElement(SubElement(SubElement(row[-1], qn("w:p")), qn("w:r")), qn("w:t"))
+        self.row = row
+
+    def add(self, table, a: ActionLine) -> None:
+        tr = deepcopy(self.row)
+        table.append(tr)
         text = f"{a.text} (confidential)" if a.confidential else a.text
         owner = f"{a.owner}, {a.lead}" if a.lead else a.owner
-        cells = _row(table, [a.reference, text, owner, long_date(a.due_on) or "No date",
-                             a.status_label, str(a.days_overdue) if a.days_overdue else "",
-                             a.latest_update_text], ACTION_WIDTHS)
-        word.no_wrap(cells[0])  # a reference broken in two reads as two
+        values = (a.reference, text, owner, long_date(a.due_on) or "No date", a.status_label,
+                  str(a.days_overdue) if a.days_overdue else "", a.latest_update_text)
+        for cell, value in zip(tr, values, strict=True):
+            word.fill_run(cell[1][0], value)  # tc > p > r
 
 
 def build_docx(pack: Pack) -> bytes:
@@ -155,6 +180,7 @@ def build_docx(pack: Pack) -> bytes:
         document.add_paragraph(
             f"No measure has a value for a period ending by {long_date(pack.figures_to)}.")
 
+    action_tables = []
     for number, s in enumerate(pack.sections, start=2):
         document.add_heading(f"{number}. {s.title}", level=1)
         if s.rating:
@@ -180,7 +206,9 @@ def build_docx(pack: Pack) -> bytes:
             _chart(document, measure)
             if measure.districts:
                 _district_table(document, measure)
-        _actions(document, "Overdue actions", s.overdue, "No overdue actions.")
-        _actions(document, "Open actions", s.open, "No other open actions.")
+        action_tables += [
+            _actions(document, "Overdue actions", s.overdue, "No overdue actions."),
+            _actions(document, "Open actions", s.open, "No other open actions."),
+        ]
 
-    return word.to_bytes(document)
+    return word.to_bytes_with_rows(document, [table for table in action_tables if table])

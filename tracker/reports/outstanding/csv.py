@@ -1,12 +1,15 @@
 """The outstanding-actions report as CSV: a header row, then one row per action, most overdue first.
 
 Dates are ISO (2024-02-27) so spreadsheets sort them. Written by the shared writer
-(`tracker.kit.csv`): no cell runs as a formula, and Excel shows dashes and accents. Takes an
-`OutstandingReport`; does not query.
+(`tracker.kit.csv`): no cell runs as a formula, and Excel shows dashes and accents. Takes rows
+(`OutstandingReport.rows`, or `Selection.rows()` as they are read); does not query.
 """
 
-from tracker.kit.csv import csv_bytes
-from tracker.reports.outstanding.data import OutstandingReport
+from collections.abc import Iterable, Iterator
+from datetime import date
+
+from tracker.kit.csv import csv_chunks
+from tracker.reports.outstanding.data import OutstandingReport, OutstandingRow
 
 HEADER = (
     "Reference",
@@ -29,7 +32,13 @@ HEADER = (
 
 
 def build_csv(report: OutstandingReport) -> bytes:
-    return csv_bytes(
+    return b"".join(csv_pieces(report.as_at, report.rows))
+
+
+def csv_pieces(as_at: date, rows: Iterable[OutstandingRow]) -> Iterator[bytes]:
+    """The file a few hundred rows at a time, reading `rows` only as each piece is asked for."""
+    as_at_text = as_at.isoformat()
+    return csv_chunks(
         HEADER,
         (
             (
@@ -48,8 +57,8 @@ def build_csv(report: OutstandingReport) -> bytes:
                 row.latest_update_on.isoformat() if row.latest_update_on else "",
                 row.latest_update_kind,
                 row.latest_update_by,
-                report.as_at.isoformat(),
+                as_at_text,
             )
-            for row in report.rows
+            for row in rows
         ),
     )

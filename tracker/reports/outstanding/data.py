@@ -2,22 +2,39 @@
 
 Outstanding means not closed, superseded or dropped. The report is "as at" a date: actions raised
 on or before it, with days overdue counted to it; statuses and updates are as they stand now.
-The builders (`outstanding_docx`, `outstanding_csv`) take an `OutstandingReport` and never query.
+The builders (`outstanding_docx`, `outstanding_csv`) take rows and never query.
+
+The rows come from one query, whatever their number: each action with its meeting, item, owner,
+lead and latest history entry joined in, read in batches (`Selection.rows`), so a download of
+100,000 actions streams instead of holding them all.
 """
 
 from collections import Counter
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 from datetime import date
 
 import sqlalchemy as sa
+from sqlalchemy.orm import aliased
 
 from tracker.actions import queries
-from tracker.actions.models import OUTSTANDING_STATUSES, Action, ActionStatus
-from tracker.directory.models import MeetingType, Organisation
+from tracker.actions.models import (
+    OUTSTANDING_STATUSES,
+    Action,
+    ActionStatus,
+    ActionUpdate,
+    UpdateKind,
+    days_past_due,
+)
+from tracker.auth.models import User
+from tracker.directory.models import MeetingType, Organisation, Person
 from tracker.extensions import db
 from tracker.kit.dates import long_date, short_date, uk_time
-from tracker.meetings.models import Meeting
+from tracker.meetings.models import AgendaItem, Meeting
 from tracker.plans.models import Priority
+
+# Rows read from the database at a time: a server-side cursor on PostgreSQL.
+BATCH = 1000
 
 
 @dataclass(frozen=True)
@@ -83,7 +100,7 @@ class OutstandingReport:
 
     @property
     def title(self) -> str:
-        return f"Outstanding actions as at {long_date(self.as_at)}"
+        return title_for(self.as_at)
 
     @property
     def summary(self) -> str:
@@ -94,15 +111,40 @@ class OutstandingReport:
         return f"{total} {noun} outstanding, of which {self.overdue} overdue."
 
 
-def outstanding(
+def title_for(as_at: date) -> str:
+    return f"Outstanding actions as at {long_date(as_at)}"
+
+
+@dataclass(frozen=True)
+class Selection:
+    """Which actions a report covers, as a SQL condition and in words, before any is read."""
+
+    as_at: date
+    condition: sa.ColumnElement
+    limited_to: list[str]
+
+    @property
+    def title(self) -> str:
+        return title_for(self.as_at)
+
+    def rows(self) -> Iterator[OutstandingRow]:
+        """The rows, most overdue first, from one query read `BATCH` rows at a time."""
+        query = _row_query(self.condition, self.as_at).execution_options(yield_per=BATCH)
+        yield from _rows(db.session.execute(query), self.as_at)
+
+    def report(self) -> "OutstandingReport":
+        return OutstandingReport(as_at=self.as_at, rows=list(self.rows()), limited_to=self.limited_to)
+
+
+def select_outstanding(
     as_at: date,
     *,
     visibility,
     meeting_type_id: int | None = None,
     owner_id: int | None = None,
     priority_id: int | None = None,
-) -> OutstandingReport:
-    """Every outstanding action raised on or before `as_at` that `visibility` allows, most overdue first.
+) -> Selection:
+    """Every outstanding action raised on or before `as_at` that `visibility` allows.
 
     `visibility` is a SQL condition on Action: `queries.visibility(user)` for a person, or
     `confidential_condition(include)` for a scheduled run.
@@ -123,19 +165,12 @@ def outstanding(
         conditions.append(queries.serves_priority(priority_id))
         priority = db.session.get(Priority, priority_id)
         limited_to.append(f"Plan priority: {priority.versioned_title if priority else 'unknown'}")
-    condition = sa.and_(*conditions)
-    actions = db.session.scalars(
-        sa.select(Action)
-        .options(*queries.LIST_LOADS)
-        .where(condition)
-        .order_by(*queries.most_overdue_first(as_at))
-    ).all()
-    latest = queries.latest_updates(sa.select(Action.id).where(condition))
-    return OutstandingReport(
-        as_at=as_at,
-        rows=[_row(action, as_at, latest.get(action.id)) for action in actions],
-        limited_to=limited_to,
-    )
+    return Selection(as_at=as_at, condition=sa.and_(*conditions), limited_to=limited_to)
+
+
+def outstanding(as_at: date, **options) -> OutstandingReport:
+    """The whole report, every row read: `select_outstanding`'s options."""
+    return select_outstanding(as_at, **options).report()
 
 
 def confidential_condition(include: bool):
@@ -148,27 +183,108 @@ def _name(model, record_id: int) -> str:
     return str(record) if record else "unknown"
 
 
-def _row(action: Action, as_at: date, update) -> OutstandingRow:
-    item = action.agenda_item
-    return OutstandingRow(
-        action_id=action.id,
-        reference=action.reference,
-        text=action.text,
-        confidential=action.confidential,
-        meeting=action.meeting.title,
-        meeting_on=action.meeting.starts_at.date(),
-        item=f"Item {item.number}: {item.title}" if item else "",
-        owner=action.owner.short_name,
-        lead=action.lead.name if action.lead else "",
-        due_on=action.due_on,
-        status=action.status,
-        status_label=action.status_label,
-        days_overdue=action.days_overdue(as_at),
-        latest_update=update.note if update else "",
-        latest_update_on=_date_of(update.created_at) if update else None,
-        latest_update_kind=update.kind_label if update else "",
-        latest_update_by=update.author_name if update else "",
+Lead = aliased(Person, name="lead")
+Author = aliased(Person, name="author")
+OtherItem = aliased(AgendaItem, name="other_item")
+Latest = aliased(ActionUpdate, name="latest")
+
+
+def _row_query(condition, as_at: date) -> sa.Select:
+    """One row per action with everything the report shows of it, joined in the same query."""
+    # An item's number is its place in its meeting's agenda, as `AgendaItem.number` counts it.
+    item_number = (
+        sa.select(sa.func.count())
+        .where(
+            OtherItem.meeting_id == AgendaItem.meeting_id,
+            sa.or_(
+                OtherItem.position < AgendaItem.position,
+                sa.and_(OtherItem.position == AgendaItem.position, OtherItem.id <= AgendaItem.id),
+            ),
+        )
+        .scalar_subquery()
     )
+    # The latest entry with a note, as `queries.latest_updates` picks it.
+    latest_id = (
+        sa.select(ActionUpdate.id)
+        .where(
+            ActionUpdate.action_id == Action.id,
+            ActionUpdate.kind != UpdateKind.RAISED,
+            ActionUpdate.note != "",
+        )
+        .order_by(ActionUpdate.created_at.desc(), ActionUpdate.id.desc())
+        .limit(1)
+        .scalar_subquery()
+    )
+    return (
+        sa.select(
+            Action.id,
+            Action.reference,
+            Action.text,
+            Action.confidential,
+            Action.due_on,
+            Action.status,
+            MeetingType.name.label("meeting_type"),
+            Meeting.starts_at,
+            AgendaItem.title.label("item_title"),
+            sa.case((AgendaItem.id.is_not(None), item_number)).label("item_number"),
+            Organisation.short_name.label("owner"),
+            Lead.name.label("lead"),
+            Latest.id.label("latest_id"),
+            Latest.note.label("latest_note"),
+            Latest.created_at.label("latest_at"),
+            Latest.kind.label("latest_kind"),
+            User.username.label("author_username"),
+            Author.name.label("author_name"),
+        )
+        .join(Meeting, Action.meeting_id == Meeting.id)
+        .join(MeetingType, Meeting.meeting_type_id == MeetingType.id)
+        .join(Organisation, Action.owner_id == Organisation.id)
+        .outerjoin(AgendaItem, Action.agenda_item_id == AgendaItem.id)
+        .outerjoin(Lead, Action.lead_id == Lead.id)
+        .outerjoin(Latest, Latest.id == latest_id)
+        .outerjoin(User, Latest.author_id == User.id)
+        .outerjoin(Author, User.person_id == Author.id)
+        .where(condition)
+        .order_by(*queries.most_overdue_first(as_at))
+    )
+
+
+def _rows(records, as_at: date) -> Iterator[OutstandingRow]:
+    # Tens of thousands of rows share a few hundred meetings and statuses: each is spelt out once.
+    meetings: dict[tuple, str] = {}
+    labels = ActionStatus.labels()
+    for (
+        action_id, reference, text, confidential, due_on, status, meeting_type, starts_at,
+        item_title, item_number, owner, lead, latest_id, note, noted_at, kind, username, author,
+    ) in records:
+        meeting = meetings.get((meeting_type, starts_at))
+        if meeting is None:
+            meeting = meetings[meeting_type, starts_at] = f"{meeting_type}, {long_date(starts_at)}"
+        if latest_id is None:
+            by = ""
+        elif username is None:  # entries the tracker made itself
+            by = "the tracker"
+        else:
+            by = author or username
+        yield OutstandingRow(
+            action_id=action_id,
+            reference=reference,
+            text=text,
+            confidential=confidential,
+            meeting=meeting,
+            meeting_on=starts_at.date(),
+            item=f"Item {item_number}: {item_title}" if item_title is not None else "",
+            owner=owner,
+            lead=lead or "",
+            due_on=due_on,
+            status=status,
+            status_label=labels.get(status) or ActionStatus.label_of(status),
+            days_overdue=days_past_due(status, due_on, as_at),
+            latest_update=note if latest_id is not None else "",
+            latest_update_on=_date_of(noted_at) if latest_id is not None else None,
+            latest_update_kind=UpdateKind.label_of(kind) if latest_id is not None else "",
+            latest_update_by=by,
+        )
 
 
 def _date_of(moment) -> date:

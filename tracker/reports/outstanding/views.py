@@ -2,12 +2,10 @@
 
 The options live in the URL (?as_at=2024-02-27&meeting_type=..&owner=..&priority=..), so the page
 can be bookmarked and its downloads carry the same options. Confidential actions appear only for
-those who may see them.
+those who may see them. The CSV is streamed as its rows are read, so its size is not held in memory.
 """
 
-from io import BytesIO
-
-from flask import render_template, request, send_file, url_for
+from flask import Response, render_template, request, stream_with_context, url_for
 from flask_login import current_user
 
 from tracker.actions import queries
@@ -17,8 +15,8 @@ from tracker.kit import docx as word
 from tracker.kit.dates import today
 from tracker.plans import queries as plan_queries
 from tracker.reports import bp
-from tracker.reports.outstanding.csv import build_csv
-from tracker.reports.outstanding.data import outstanding
+from tracker.reports.outstanding.csv import csv_pieces
+from tracker.reports.outstanding.data import select_outstanding
 from tracker.reports.outstanding.docx import build_docx
 from tracker.reports.outstanding.forms import OutstandingReportForm
 from tracker.reports.outstanding.page import outstanding_page
@@ -38,20 +36,24 @@ def report_options(args) -> dict[str, list]:
     }
 
 
-def read_options(gather=outstanding):
-    """The form read from the URL, and the report it asks for (None if the options are wrong):
-    `gather` is `outstanding` for the full list, `outstanding_page` for the page's counts."""
+def read_form() -> tuple[OutstandingReportForm, dict | None]:
+    """The form read from the URL, and the report's limits it asks for (None if they are wrong)."""
     form = OutstandingReportForm(formdata=request.args, options=report_options(request.args))
     if not form.validate():
         return form, None
-    report = gather(
-        form.as_at.data or today(),
-        visibility=queries.visibility(current_user),
-        meeting_type_id=form.id_value("meeting_type"),
-        owner_id=form.id_value("owner"),
-        priority_id=form.id_value("priority"),
-    )
-    return form, report
+    return form, {
+        "as_at": form.as_at.data or today(),
+        "visibility": queries.visibility(current_user),
+        "meeting_type_id": form.id_value("meeting_type"),
+        "owner_id": form.id_value("owner"),
+        "priority_id": form.id_value("priority"),
+    }
+
+
+def read_selection():
+    """The form, and the actions it asks for, not yet read (None if the options are wrong)."""
+    form, limits = read_form()
+    return form, (select_outstanding(**limits) if limits is not None else None)
 
 
 def canonical_args(form: OutstandingReportForm, report) -> dict:
@@ -66,7 +68,9 @@ def canonical_args(form: OutstandingReportForm, report) -> dict:
 @bp.get("/reports/outstanding-actions")
 @permission_required(Permission.READ_REPORTS)
 def outstanding_actions():
-    form, report = read_options(outstanding_page)
+    # The page shows counts and the first few; the downloads and the register list them all.
+    form, limits = read_form()
+    report = outstanding_page(**limits) if limits is not None else None
     downloads = {}
     register = None
     if report is not None:
@@ -91,28 +95,33 @@ def outstanding_actions():
     ), (200 if report is not None else 400)
 
 
-def download(build, extension: str, mimetype: str):
-    form, report = read_options()
-    if report is None:
-        return render_template(
-            "reports/outstanding.html", form=form, report=None, downloads={}
-        ), 400
-    return send_file(
-        BytesIO(build(report)),
-        mimetype=mimetype,
-        as_attachment=True,
-        download_name=f"outstanding-actions-{report.as_at.isoformat()}.{extension}",
-        max_age=0,
-    )
+def wrong_options(form):
+    return render_template("reports/outstanding.html", form=form, report=None, downloads={}), 400
+
+
+def filename(selection, extension: str) -> str:
+    return f"outstanding-actions-{selection.as_at.isoformat()}.{extension}"
 
 
 @bp.get("/reports/outstanding-actions.docx")
 @permission_required(Permission.READ_REPORTS)
 def outstanding_actions_docx():
-    return download(build_docx, "docx", word.MIMETYPE)
+    form, selection = read_selection()
+    if selection is None:
+        return wrong_options(form)
+    return word.send_docx(build_docx(selection.report()), filename(selection, "docx"))
 
 
 @bp.get("/reports/outstanding-actions.csv")
 @permission_required(Permission.READ_REPORTS)
 def outstanding_actions_csv():
-    return download(build_csv, "csv", "text/csv")
+    form, selection = read_selection()
+    if selection is None:
+        return wrong_options(form)
+    # Sent as the rows are read: the first arrive at once, and no more than a batch is held.
+    response = Response(
+        stream_with_context(csv_pieces(selection.as_at, selection.rows())), mimetype="text/csv"
+    )
+    response.headers.set("Content-Disposition", "attachment", filename=filename(selection, "csv"))
+    response.headers["Cache-Control"] = "no-cache"
+    return response
