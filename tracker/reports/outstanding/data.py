@@ -129,8 +129,8 @@ class Selection:
 
     def rows(self) -> Iterator[OutstandingRow]:
         """The rows, most overdue first, from one query read `BATCH` rows at a time."""
-        query = _row_query(self.condition, self.as_at).execution_options(yield_per=BATCH)
-        yield from _rows(db.session.execute(query), self.as_at)
+        query = row_query(self.condition, self.as_at).execution_options(yield_per=BATCH)
+        yield from read_rows(db.session.execute(query), self.as_at)
 
     def report(self) -> "OutstandingReport":
         return OutstandingReport(as_at=self.as_at, rows=list(self.rows()), limited_to=self.limited_to)
@@ -189,7 +189,7 @@ OtherItem = aliased(AgendaItem, name="other_item")
 Latest = aliased(ActionUpdate, name="latest")
 
 
-def _row_query(condition, as_at: date) -> sa.Select:
+def row_query(condition, as_at: date) -> sa.Select:
     """One row per action with everything the report shows of it, joined in the same query."""
     # An item's number is its place in its meeting's agenda, as `AgendaItem.number` counts it.
     item_number = (
@@ -249,7 +249,7 @@ def _row_query(condition, as_at: date) -> sa.Select:
     )
 
 
-def _rows(records, as_at: date) -> Iterator[OutstandingRow]:
+def read_rows(records, as_at: date) -> Iterator[OutstandingRow]:
     # Tens of thousands of rows share a few hundred meetings and statuses: each is spelt out once.
     meetings: dict[tuple, str] = {}
     labels = ActionStatus.labels()
