@@ -10,7 +10,7 @@ demo meetings) and adds, in the demo's proportions:
 - `count` actions, lettered within their item, most of the older ones finished and about a fifth
   outstanding (some long overdue); one in twenty confidential;
 - each action's history: the entry that raised it and 0-4 more (updates, requests for more time,
-  the sign-off or the closing), about 3 in all;
+  the sign-off or the closing), about 4 in all;
 - links to one or two of the current plan's priorities, and to an indicator for a third.
 
 Every table is filled with a few multi-row INSERTs (`sa.insert` with lists), so 100,000 actions
@@ -46,6 +46,12 @@ LEADS_PER_ORGANISATION = 10
 ACTIONS_PER_MEETING = 7
 ITEMS_PER_MEETING = 4
 YEARS = 10
+# Where a meeting's n-th action sits: (agenda item, letter within it), spread over the items.
+LAYOUT = [
+    (item, sum(1 for k in range(n) if k * ITEMS_PER_MEETING // ACTIONS_PER_MEETING == item))
+    for n in range(ACTIONS_PER_MEETING)
+    for item in [n * ITEMS_PER_MEETING // ACTIONS_PER_MEETING]
+]
 BATCH = 20_000
 
 ITEM_TITLES = (
@@ -263,11 +269,7 @@ def _add_actions(count, meetings, items, wyp, leads, rng) -> list[tuple[int, str
     for n in range(count):
         meeting_number, within = divmod(n, ACTIONS_PER_MEETING)
         mid, short, starts_at = meetings[meeting_number]
-        item_number = within * ITEMS_PER_MEETING // ACTIONS_PER_MEETING
-        # Letters a), b) ... within the item: the actions before this one in the same item.
-        letter = within - next(
-            k for k in range(ACTIONS_PER_MEETING) if k * ITEMS_PER_MEETING // ACTIONS_PER_MEETING == item_number
-        )
+        item_number, letter = LAYOUT[within]
         owner = wyp if n % 2 == 0 else others[(n // 2) % len(others)]
         raised_on = starts_at.date()
         due_on = raised_on + timedelta(days=rng.randrange(14, 120))
