@@ -41,6 +41,14 @@ from tracker.kit.dates import today
 from tracker.meetings.models import AgendaItem, Meeting, MinutesStatus
 from tracker.plans.models import Indicator, Plan, PlanStatus, Priority
 
+# How often each status comes up, among finished actions and among the others.
+FINISHED = (ActionStatus.CLOSED,) * 8 + (ActionStatus.SUPERSEDED, ActionStatus.DROPPED)
+UNFINISHED = (
+    ActionStatus.OPEN,
+    ActionStatus.OPEN,
+    ActionStatus.IN_PROGRESS,
+    ActionStatus.AWAITING_SIGN_OFF,
+)
 ORGANISATIONS = 40
 LEADS_PER_ORGANISATION = 10
 ACTIONS_PER_MEETING = 7
@@ -63,11 +71,11 @@ ITEM_TITLES = (
     "Partnership working and communications",
 )
 ACTION_TEXTS = (
-    "to provide the district breakdown of {what} for the next meeting.",
-    "to circulate the briefing note on {what} to members.",
-    "to review the approach to {what} with partners and report back.",
-    "to share the latest figures on {what} with the Policing and Crime team.",
-    "to arrange a session for members on {what}.",
+    "To provide the district breakdown of {what} for the next meeting.",
+    "To circulate the briefing note on {what} to members.",
+    "To review the approach to {what} with partners and report back.",
+    "To share the latest figures on {what} with the Policing and Crime team.",
+    "To arrange a session for members on {what}.",
 )
 SUBJECTS = (
     "knife crime",
@@ -88,7 +96,7 @@ def build(count: int, seed: int = 13) -> dict:
     demo.load()
     wyp, owners = _add_organisations()
     leads = _add_leads(owners)
-    meetings = _add_meetings(-(-count // ACTIONS_PER_MEETING), rng)
+    meetings = _add_meetings(-(-count // ACTIONS_PER_MEETING))
     items = _add_items(meetings)
     ids = _add_actions(count, meetings, items, wyp, leads, rng)
     _add_history(ids, rng)
@@ -99,7 +107,10 @@ def build(count: int, seed: int = 13) -> dict:
         "wyp": wyp,
         "priority": priority_ids[0],
         "indicator": db.session.scalar(
-            sa.select(Indicator.id).where(Indicator.priority_id == priority_ids[0]).order_by(Indicator.position).limit(1)
+            sa.select(Indicator.id)
+            .where(Indicator.priority_id == priority_ids[0])
+            .order_by(Indicator.position)
+            .limit(1)
         ),
     }
 
@@ -212,7 +223,7 @@ def _add_leads(owners: list[int]) -> dict[int, list[int]]:
     return leads
 
 
-def _add_meetings(number: int, rng: random.Random) -> list[tuple[int, str, datetime]]:
+def _add_meetings(number: int) -> list[tuple[int, str, datetime]]:
     """`number` meetings of the five types over the last ten years (a few still to come)."""
     types = list(db.session.execute(sa.select(MeetingType.id, MeetingType.short_name)))
     last = datetime.combine(today(), time(10)) + timedelta(days=60)
@@ -234,7 +245,10 @@ def _add_meetings(number: int, rng: random.Random) -> list[tuple[int, str, datet
         )
     ids = _insert_numbered(Meeting.__table__, rows)
     short = dict(types)
-    return [(mid, short[row["meeting_type_id"]], row["starts_at"]) for mid, row in zip(ids, rows, strict=True)]
+    return [
+        (mid, short[row["meeting_type_id"]], row["starts_at"])
+        for mid, row in zip(ids, rows, strict=True)
+    ]
 
 
 def _add_items(meetings) -> list[list[int]]:
@@ -258,8 +272,8 @@ def _status(due_on: date, rng: random.Random) -> str:
     age = (today() - due_on).days
     finished_share = 0.85 if age > 180 else 0.5 if age > 0 else 0.1
     if rng.random() < finished_share:
-        return rng.choice((ActionStatus.CLOSED,) * 8 + (ActionStatus.SUPERSEDED, ActionStatus.DROPPED))
-    return rng.choice((ActionStatus.OPEN, ActionStatus.OPEN, ActionStatus.IN_PROGRESS, ActionStatus.AWAITING_SIGN_OFF))
+        return rng.choice(FINISHED)
+    return rng.choice(UNFINISHED)
 
 
 def _add_actions(count, meetings, items, wyp, leads, rng) -> list[tuple[int, str, date, datetime]]:
@@ -277,8 +291,10 @@ def _add_actions(count, meetings, items, wyp, leads, rng) -> list[tuple[int, str
         created_at = datetime.combine(raised_on, time(16), tzinfo=UTC)
         rows.append(
             {
-                "reference": f"{short}-{starts_at:%Y-%m}-{mid}-{item_number + 1:02d}{ascii_lowercase[letter]}",
-                "text": f"{ACTION_TEXTS[n % len(ACTION_TEXTS)].format(what=SUBJECTS[n % len(SUBJECTS)])}".capitalize(),
+                # COM-2023-10-04a, with the meeting's id: a type meets more than once a month.
+                "reference": f"{short}-{starts_at:%Y-%m}-{mid}-"
+                f"{item_number + 1:02d}{ascii_lowercase[letter]}",
+                "text": ACTION_TEXTS[n % len(ACTION_TEXTS)].format(what=SUBJECTS[n % len(SUBJECTS)]),
                 "owner_id": owner,
                 "lead_id": rng.choice(leads[owner]),
                 "meeting_id": mid,
