@@ -1,6 +1,6 @@
 """Counting the SQL statements a page runs: the one counter the tests and bench/ share.
 
-Tests take it as the `count_queries` fixture (tests/conftest.py). bench/register.py imports it, so
+Tests take it as the `count_queries` fixture (tests/conftest.py). bench/pages.py imports it, so
 the numbers the benchmark prints are counted exactly as the tests that hold them steady count
 them. It needs nothing from pytest, the fixtures or the factories.
 """

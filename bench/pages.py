@@ -1,0 +1,106 @@
+"""The pages the benchmark times: each list and report page, and each role's home page.
+
+Every database is asked for every page in turn, small and large alternately, so a busy moment of
+the machine falls on both sizes alike; the median of the repeats is kept. Queries are counted with
+the tests' own counter (tests/queries.py), around the whole request and the reading of its body.
+"""
+
+import statistics
+import time
+from dataclasses import dataclass, field
+
+from tests.queries import counting_queries
+
+# (name, role, address): an address is a template filled with the subject's ids.
+PAGES = [
+    ("register, first page", "dmpc", "/actions"),
+    ("register, deep page", "dmpc", "/actions?page={deep_page}"),
+    ("register, filtered", "dmpc", "/actions?status=outstanding&owner={wyp}&priority={priority}"),
+    ("overdue queue by owner", "dmpc", "/actions/overdue"),
+    ("overdue queue by priority", "dmpc", "/actions/overdue?group=priority"),
+    ("outstanding-actions report", "dmpc", "/reports/outstanding-actions"),
+    ("priority page", "dmpc", "/priorities/{priority}"),
+    ("indicator page", "dmpc", "/indicators/{indicator}"),
+    ("meetings list", "dmpc", "/meetings"),
+    *[(f"home page, {role}", role, "/") for role in ("admin", "secretariat", "lead", "dmpc", "viewer")],
+]
+
+
+@dataclass
+class Timing:
+    """One page on one database at one size: each request's time, its queries and its size."""
+
+    milliseconds: list[float] = field(default_factory=list)
+    queries: int = 0
+    kilobytes: float = 0.0
+
+    @property
+    def median(self) -> float:
+        return statistics.median(self.milliseconds)
+
+
+def address(template: str, subject) -> str:
+    return template.format(deep_page=max(subject.size // 25, 1), **subject.ids)
+
+
+def fetch(subject, role: str, url: str) -> tuple[float, int, int]:
+    """Milliseconds, queries and bytes of one request, its body read to the end."""
+    client = subject.clients[role]
+    with subject.app.app_context(), counting_queries() as statements:
+        started = time.perf_counter()
+        response = client.get(url)
+        body = response.get_data()
+        elapsed = (time.perf_counter() - started) * 1000
+    if response.status_code != 200:
+        where = response.headers.get("Location", "")
+        raise RuntimeError(f"{url} as {role} on {subject.backend}: {response.status_code} {where}")
+    return elapsed, len(statements), len(body)
+
+
+def run(pairs, repeat: int, progress) -> dict:
+    """Time every page `repeat` times on each (small, large) pair of subjects, interleaved.
+
+    Returns {(page name, backend, size): Timing}. One request of each page on each small subject
+    first, untimed: the first request of a page compiles its templates (one untimed request of a
+    slow page at the large size would cost as long as a timed one; the median leaves it out).
+    """
+    results: dict[tuple, Timing] = {}
+    for _name, role, template in PAGES:
+        for small, _large in pairs:
+            fetch(small, role, address(template, small))
+    for round_number in range(1, repeat + 1):
+        for name, role, template in PAGES:
+            for small, large in pairs:
+                # Alternate which size goes first, so neither always follows the other.
+                order = (small, large) if round_number % 2 else (large, small)
+                for subject in order:
+                    elapsed, queries, size = fetch(subject, role, address(template, subject))
+                    timing = results.setdefault((name, subject.backend, subject.size), Timing())
+                    timing.milliseconds.append(elapsed)
+                    timing.queries = max(timing.queries, queries)
+                    timing.kilobytes = size / 1024
+        progress(f"pages: round {round_number} of {repeat} done")
+    return results
+
+
+def table(results: dict, pairs, small: str, large: str) -> tuple[list[str], float, int]:
+    """The table's lines (sizes labelled `small` and `large`), the worst ratio of large to small
+    and the most queries of any page at either size."""
+    lines = [
+        f"{'page':<28} {'database':<10} {'queries':>9} {'KB ' + large:>9} "
+        f"{'ms ' + small:>9} {'ms ' + large:>9} {'ratio':>6}"
+    ]
+    worst, most = 0.0, 0
+    for name, _role, _template in PAGES:
+        for small, large in pairs:
+            low = results[(name, small.backend, small.size)]
+            high = results[(name, large.backend, large.size)]
+            ratio = high.median / low.median
+            worst = max(worst, ratio)
+            most = max(most, low.queries, high.queries)
+            queries = f"{high.queries}" if low.queries == high.queries else f"{low.queries}→{high.queries}"
+            lines.append(
+                f"{name:<28} {small.backend:<10} {queries:>9} {high.kilobytes:>9.0f} "
+                f"{low.median:>9.1f} {high.median:>9.1f} {ratio:>6.2f}"
+            )
+    return lines, worst, most

@@ -1,0 +1,127 @@
+"""Requests per second under gunicorn: the tracker's /actions against the bare Flask app's.
+
+Both are served with the same settings (SETTINGS) and driven by the same load generator: a few
+threads, each a keep-alive HTTP connection asking for the page again as soon as it has the last
+answer, for a fixed number of seconds. Only complete 200 answers count.
+"""
+
+import http.client
+import os
+import socket
+import subprocess
+import sys
+import threading
+import time
+from contextlib import contextmanager
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+SETTINGS = [
+    "--workers", "2",
+    "--worker-class", "gthread",
+    "--threads", "4",
+    "--keep-alive", "30",
+    "--no-control-socket",
+    "--log-level", "warning",
+]
+CLIENTS = 4
+
+
+def free_port() -> int:
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        return probe.getsockname()[1]
+
+
+@contextmanager
+def served(application: str, environment: dict, check: str, cookie: str = ""):
+    """gunicorn serving `application` on a free port until the block ends; yields the port."""
+    port = free_port()
+    server = subprocess.Popen(
+        [sys.executable, "-m", "gunicorn", *SETTINGS, "--bind", f"127.0.0.1:{port}", application],
+        cwd=ROOT,
+        env={**os.environ, **environment},
+    )
+    try:
+        deadline = time.monotonic() + 60
+        while True:
+            if server.poll() is not None:
+                raise RuntimeError(f"gunicorn serving {application} stopped ({server.returncode})")
+            try:
+                status = get(port, check, cookie)
+            except OSError:
+                status = None
+            if status == 200:
+                break
+            if status is not None or time.monotonic() > deadline:
+                raise RuntimeError(f"{application}{check} answered {status}")
+            time.sleep(0.2)
+        yield port
+    finally:
+        server.terminate()
+        server.wait(timeout=30)
+
+
+def get(port: int, path: str, cookie: str) -> int:
+    connection = http.client.HTTPConnection("127.0.0.1", port, timeout=30)
+    try:
+        connection.request("GET", path, headers={"Cookie": cookie} if cookie else {})
+        response = connection.getresponse()
+        response.read()
+        return response.status
+    finally:
+        connection.close()
+
+
+def drive(port: int, path: str, seconds: float, cookie: str = "") -> float:
+    """Requests per second that CLIENTS keep-alive connections get answered in `seconds`."""
+    headers = {"Cookie": cookie} if cookie else {}
+    counts = [0] * CLIENTS
+    failures = [0] * CLIENTS
+    deadline = time.monotonic() + seconds
+
+    def client(number: int) -> None:
+        connection = http.client.HTTPConnection("127.0.0.1", port, timeout=60)
+        while time.monotonic() < deadline:
+            try:
+                connection.request("GET", path, headers=headers)
+                response = connection.getresponse()
+                response.read()
+            except (OSError, http.client.HTTPException):
+                failures[number] += 1
+                connection.close()
+                connection = http.client.HTTPConnection("127.0.0.1", port, timeout=60)
+                continue
+            if response.status == 200:
+                counts[number] += 1
+            else:
+                failures[number] += 1
+        connection.close()
+
+    started = time.monotonic()
+    threads = [threading.Thread(target=client, args=(n,)) for n in range(CLIENTS)]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join()
+    elapsed = time.monotonic() - started
+    if sum(failures):
+        print(f"  ({sum(failures)} requests to {path} failed)")
+    return sum(counts) / elapsed
+
+
+def compare(database_url: str, secret_key: str, cookie: str, seconds: float) -> tuple[float, float]:
+    """Requests per second of the bare app's /actions and of the tracker's, signed in."""
+    with served("bench.bare_app:app", {}, "/actions") as port:
+        drive(port, "/actions", 1)  # warm up: workers started, templates compiled
+        bare = drive(port, "/actions", seconds)
+    environment = {
+        "DATABASE_URL": database_url,
+        "SECRET_KEY": secret_key,
+        "SESSION_COOKIE_SECURE": "false",
+        "PRODUCTION": "false",
+    }
+    with served("wsgi:app", environment, "/actions", cookie) as port:
+        drive(port, "/actions", 1, cookie)
+        tracker = drive(port, "/actions", seconds, cookie)
+    return bare, tracker
