@@ -34,6 +34,7 @@ from tracker.actions.models import (
     action_indicator,
     action_priority,
 )
+from tracker.actions.register import edge
 from tracker.auth.models import User
 from tracker.directory.models import MeetingType, Organisation, Person
 from tracker.extensions import db
@@ -103,7 +104,16 @@ def build(count: int, seed: int = 13) -> dict:
     priority_ids = _add_plan_links(ids, rng)
     _catch_up_sequences([Meeting.__table__, AgendaItem.__table__, Action.__table__])
     db.session.commit()
+    # A deep page of the register as a reader reaches it, by its "next" links: the page that
+    # starts after the middle action of the default order (due date, undated last).
+    middle = db.session.scalar(
+        sa.select(Action)
+        .order_by(Action.due_on.is_(None), Action.due_on, Action.reference)
+        .offset(count // 2)
+        .limit(1)
+    )
     return {
+        "deep_after": edge(middle, "due", today()),
         "wyp": wyp,
         "priority": priority_ids[0],
         "indicator": db.session.scalar(
