@@ -91,7 +91,9 @@ def reconcile(record, seen_version: int | None, shown: dict | None = None, submi
     if version is None:
         # No version column (the directory, users): lock the row (PostgreSQL) so nobody saves
         # between this check and the commit, and compare what the page showed.
-        db.session.refresh(record, with_for_update=True)
+        # Only the record's own row: the people and organisations loaded with it (outer joins)
+        # cannot be locked, and are not being changed.
+        db.session.refresh(record, with_for_update={"of": type(record)})
         if not shown:
             return submitted
     elif seen_version is None or seen_version == version:
