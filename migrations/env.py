@@ -66,13 +66,15 @@ def run_migrations_offline():
 
 
 # Indexes on an expression, which SQLAlchemy cannot reflect (it warns and skips them), so
-# autogenerate cannot compare them: migration 0006 creates them exactly as the models declare.
-EXPRESSION_INDEXES = {'ix_action_due_order'}
-for message in (
-    'Skipped unsupported reflection of expression-based index ix_action_due_order',
-    "autogenerate skipping metadata-specified expression-based index 'ix_action_due_order'",
-):
-    warnings.filterwarnings('ignore', message=message)
+# autogenerate cannot compare them: migrations 0006 and 0008 create them exactly as the models
+# declare.
+EXPRESSION_INDEXES = {'ix_action_due_order', 'ix_action_owner_status_due'}
+for index_name in sorted(EXPRESSION_INDEXES):
+    for message in (
+        f'Skipped unsupported reflection of expression-based index {index_name}',
+        f"autogenerate skipping metadata-specified expression-based index '{index_name}'",
+    ):
+        warnings.filterwarnings('ignore', message=message)
 
 
 def include_object(object, name, type_, reflected, compare_to):

@@ -113,3 +113,20 @@ def test_lead_sees_the_actions_they_lead_first_most_urgent_first_then_their_orga
     assert listed[: len(shown)] == shown
     page = text_of(response)
     assert page.index("Actions you lead") < page.index("Other actions of WYP")
+
+
+def test_admin_sees_the_ten_most_overdue_whatever_their_status_most_overdue_first(
+    app, read_only_demo
+):
+    admin = db.session.scalar(sa.select(User).where(User.username == "admin"))
+    response = sign_in(app.test_client(), admin).get("/")
+    overdue = sorted(
+        (action for action in all_actions() if action.is_overdue(today())),
+        key=lambda action: (action.due_on, action.reference),
+    )
+    assert len({action.status for action in overdue}) > 1, (
+        "the demo data should have overdue actions of more than one status"
+    )
+    shown = [action.reference for action in overdue[:10]]
+    # The overdue table comes before the actions raised recently.
+    assert references_in(response)[: len(shown)] == shown

@@ -76,6 +76,22 @@ class Action(db.Model):
         sa.Index("ix_action_due_order", sa.text("(due_on IS NULL)"), "due_on", "reference"),
         # Home pages list the newest actions first (raised_on, then id, both descending).
         sa.Index("ix_action_raised_order", "raised_on", "id"),
+        # Home pages and the filtered register read their lists and counts off these (migration
+        # 0008), where SQLite would otherwise sort every action of a status or an owner.
+        sa.Index("ix_action_status_due", "status", "due_on", "reference"),
+        sa.Index(
+            "ix_action_owner_status_due",
+            "owner_id",
+            "status",
+            sa.text("(due_on IS NULL)"),
+            "due_on",
+            "reference",
+            "lead_id",
+            "confidential",
+        ),
+        sa.Index("ix_action_confidential_raised", "confidential", "raised_on", "id"),
+        sa.Index("ix_action_status_updated", "status", "updated_at", "id"),
+        sa.Index("ix_action_status_requested", "status", "requested_due_on"),
         NEVER_REUSE_IDS,
     )
 

@@ -259,6 +259,30 @@ def count(query: sa.Select) -> int:
     )
 
 
+def first(query: sa.Select, order: tuple, limit: int, *, statuses: tuple = ()) -> sa.Select:
+    """The first `limit` actions of `query` (from `visible`) in `order`, with its loads.
+
+    Their ids are chosen first, and only those rows are joined to what a list shows: SQLite
+    would otherwise join every matching action before sorting them. Given `statuses` (which
+    `query` is already limited to), each status's first `limit` come from its own walk along an
+    index that starts with the status (a UNION ALL of LIMITed seeks, as the register's pages):
+    one index cannot give several statuses in one order without sorting them all.
+    """
+    ids = query.with_only_columns(Action.id).order_by(None)
+    if statuses:
+        runs = [
+            sa.select(run.c.id)
+            for run in (
+                ids.where(Action.status == status).order_by(*order).limit(limit).subquery()
+                for status in statuses
+            )
+        ]
+        chosen = sa.union_all(*runs) if len(runs) > 1 else runs[0]
+    else:
+        chosen = ids.order_by(*order).limit(limit)
+    return query.where(Action.id.in_(chosen)).order_by(*order).limit(limit)
+
+
 # Pages count actions up to this many and say "more than" past it: a count of every action on
 # every page view would cost a scan of the table.
 COUNT_CAP = 10_000

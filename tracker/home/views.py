@@ -13,7 +13,7 @@ from flask_login import current_user
 from sqlalchemy.orm import selectinload
 
 from tracker.actions import queries
-from tracker.actions.models import Action, ActionStatus
+from tracker.actions.models import OUTSTANDING_STATUSES, Action, ActionStatus
 from tracker.auth.models import Role
 from tracker.extensions import db
 from tracker.home import bp
@@ -26,6 +26,8 @@ OWNED_LIST_SIZE = 100
 # A lead's own actions, then their organisation's others: the most urgent, the rest a link away
 # in the register.
 LEADS_LIST_SIZE = 25
+# What a lead's lists hold: open actions, not those awaiting sign-off.
+OPEN_STATUSES = (ActionStatus.OPEN, ActionStatus.IN_PROGRESS)
 
 
 @bp.get("/")
@@ -56,18 +58,25 @@ def index():
         )
     if role in (Role.EXECUTIVE, Role.ADMIN, Role.SECRETARIAT):
         overdue = queries.overdue_condition(as_at)
-        context["overdue"] = actions(overdue, order=queries.due_order(), limit=HOME_LIST_SIZE)
+        context["overdue"] = actions(
+            overdue,
+            # Overdue actions all have a due date: the index (status, due_on, reference) gives
+            # due_order() per outstanding status.
+            order=(Action.due_on, Action.reference),
+            limit=HOME_LIST_SIZE,
+            statuses=OUTSTANDING_STATUSES,
+        )
         context["overdue_count"] = queries.capped_count(
             queries.visible(current_user).where(overdue)
         )
     return render_template("home/index.html", **context)
 
 
-def actions(*where, order, limit: int) -> list[Action]:
-    """Actions the user may see matching `where`, with what the tables show loaded."""
-    return db.session.scalars(
-        queries.visible(current_user).where(*where).order_by(*order).limit(limit)
-    ).all()
+def actions(*where, order, limit: int, statuses: tuple = ()) -> list[Action]:
+    """Actions the user may see matching `where`, with what the tables show loaded; `statuses`
+    the ones `where` allows, when there are several (see `queries.first`)."""
+    query = queries.visible(current_user).where(*where)
+    return db.session.scalars(queries.first(query, order, limit, statuses=statuses)).all()
 
 
 def lead_home(as_at) -> dict:
@@ -78,8 +87,7 @@ def lead_home(as_at) -> dict:
         return {"organisation": None, "mine": [], "others": [], "awaiting": []}
     person_id = current_user.person_id
     open_owned = sa.and_(
-        Action.owner_id == organisation.id,
-        Action.status.in_((ActionStatus.OPEN, ActionStatus.IN_PROGRESS)),
+        Action.owner_id == organisation.id, Action.status.in_(OPEN_STATUSES)
     )
     led_by_me = Action.lead_id == person_id
     led_by_others = sa.or_(Action.lead_id.is_(None), Action.lead_id != person_id)
@@ -111,7 +119,9 @@ class Bounded:
 def bounded(condition, as_at) -> Bounded:
     return Bounded(
         # Open actions only: the due-date order is the most-overdue-first order, from the index.
-        actions(condition, order=queries.due_order(), limit=LEADS_LIST_SIZE),
+        actions(
+            condition, order=queries.due_order(), limit=LEADS_LIST_SIZE, statuses=OPEN_STATUSES
+        ),
         queries.capped_count(queries.visible(current_user).where(condition)),
     )
 
