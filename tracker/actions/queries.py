@@ -94,7 +94,12 @@ def outstanding_condition():
 
 def overdue_condition(as_at: date):
     """Overdue is derived, never stored: outstanding and due before `as_at`."""
-    return sa.and_(outstanding_condition(), Action.due_on.is_not(None), Action.due_on < as_at)
+    return sa.and_(outstanding_condition(), past_due(as_at))
+
+
+def past_due(as_at: date):
+    """Due before `as_at`, whatever the status: overdue if outstanding."""
+    return sa.and_(Action.due_on.is_not(None), Action.due_on < as_at)
 
 
 def serves_priority(priority_id: int):
@@ -260,13 +265,17 @@ def count(query: sa.Select) -> int:
 
 
 def first(query: sa.Select, order: tuple, limit: int, *, statuses: tuple = ()) -> sa.Select:
-    """The first `limit` actions of `query` (from `visible`) in `order`, with its loads.
+    """The first `limit` actions of `query` (from `visible`) in `order`, with its loads; only
+    those of `statuses`, if given.
 
     Their ids are chosen first, and only those rows are joined to what a list shows: SQLite
-    would otherwise join every matching action before sorting them. Given `statuses` (which
-    `query` is already limited to), each status's first `limit` come from its own walk along an
-    index that starts with the status (a UNION ALL of LIMITed seeks, as the register's pages):
-    one index cannot give several statuses in one order without sorting them all.
+    would otherwise join every matching action before sorting them. Each of `statuses` gives its
+    first `limit` from its own walk along an index that starts with the status (a UNION ALL of
+    LIMITed seeks, as the register's pages): one index cannot give several statuses in one order
+    without sorting them all, and SQLite sorts even one status's if `query` also says
+    `status IN (...)`, so `query` must not limit the status itself. The outer
+    query has nothing but the chosen ids to go on, so PostgreSQL, even before it has statistics,
+    reads them first rather than scanning actions and looking each up in them.
     """
     ids = query.with_only_columns(Action.id).order_by(None)
     if statuses:
@@ -280,7 +289,10 @@ def first(query: sa.Select, order: tuple, limit: int, *, statuses: tuple = ()) -
         chosen = sa.union_all(*runs) if len(runs) > 1 else runs[0]
     else:
         chosen = ids.order_by(*order).limit(limit)
-    return query.where(Action.id.in_(chosen)).order_by(*order).limit(limit)
+    return (
+        sa.select(Action).options(*LIST_LOADS).where(Action.id.in_(chosen)).order_by(*order)
+        .limit(limit)
+    )
 
 
 # Pages count actions up to this many and say "more than" past it: a count of every action on

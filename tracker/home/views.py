@@ -51,15 +51,15 @@ def index():
             limit=OWNED_LIST_SIZE,
         )
         context["more_time"] = actions(
+            # Few actions carry a request: a partial index holds them, by status and due date.
             Action.requested_due_on.is_not(None),
-            queries.outstanding_condition(),
             order=(Action.due_on, Action.id),
             limit=OWNED_LIST_SIZE,
+            statuses=OUTSTANDING_STATUSES,
         )
     if role in (Role.EXECUTIVE, Role.ADMIN, Role.SECRETARIAT):
-        overdue = queries.overdue_condition(as_at)
         context["overdue"] = actions(
-            overdue,
+            queries.past_due(as_at),
             # Overdue actions all have a due date: the index (status, due_on, reference) gives
             # due_order() per outstanding status.
             order=(Action.due_on, Action.reference),
@@ -67,14 +67,14 @@ def index():
             statuses=OUTSTANDING_STATUSES,
         )
         context["overdue_count"] = queries.capped_count(
-            queries.visible(current_user).where(overdue)
+            queries.visible(current_user).where(queries.overdue_condition(as_at))
         )
     return render_template("home/index.html", **context)
 
 
 def actions(*where, order, limit: int, statuses: tuple = ()) -> list[Action]:
-    """Actions the user may see matching `where`, with what the tables show loaded; `statuses`
-    the ones `where` allows, when there are several (see `queries.first`)."""
+    """Actions the user may see matching `where` (and of `statuses`, if given: see
+    `queries.first`), with what the tables show loaded."""
     query = queries.visible(current_user).where(*where)
     return db.session.scalars(queries.first(query, order, limit, statuses=statuses)).all()
 
@@ -86,15 +86,13 @@ def lead_home(as_at) -> dict:
     if organisation is None:
         return {"organisation": None, "mine": [], "others": [], "awaiting": []}
     person_id = current_user.person_id
-    open_owned = sa.and_(
-        Action.owner_id == organisation.id, Action.status.in_(OPEN_STATUSES)
-    )
+    owned = Action.owner_id == organisation.id
     led_by_me = Action.lead_id == person_id
     led_by_others = sa.or_(Action.lead_id.is_(None), Action.lead_id != person_id)
     return {
         "organisation": organisation,
-        "mine": bounded(sa.and_(open_owned, led_by_me), as_at),
-        "others": bounded(sa.and_(open_owned, led_by_others), as_at),
+        "mine": bounded(sa.and_(owned, led_by_me), as_at),
+        "others": bounded(sa.and_(owned, led_by_others), as_at),
         "awaiting": actions(
             Action.owner_id == organisation.id,
             Action.status == ActionStatus.AWAITING_SIGN_OFF,
@@ -117,12 +115,15 @@ class Bounded:
 
 
 def bounded(condition, as_at) -> Bounded:
+    """The open actions matching `condition`: the first LEADS_LIST_SIZE, and how many."""
     return Bounded(
         # Open actions only: the due-date order is the most-overdue-first order, from the index.
         actions(
             condition, order=queries.due_order(), limit=LEADS_LIST_SIZE, statuses=OPEN_STATUSES
         ),
-        queries.capped_count(queries.visible(current_user).where(condition)),
+        queries.capped_count(
+            queries.visible(current_user).where(condition, Action.status.in_(OPEN_STATUSES))
+        ),
     )
 
 
