@@ -129,7 +129,7 @@ class Selection:
 
     def rows(self) -> Iterator[OutstandingRow]:
         """The rows, most overdue first, from one query read `BATCH` rows at a time."""
-        query = row_query(self.condition, self.as_at).execution_options(yield_per=BATCH)
+        query = row_query(self.condition).execution_options(yield_per=BATCH)
         yield from read_rows(db.session.execute(query), self.as_at)
 
     def report(self) -> "OutstandingReport":
@@ -189,8 +189,13 @@ OtherItem = aliased(AgendaItem, name="other_item")
 Latest = aliased(ActionUpdate, name="latest")
 
 
-def row_query(condition, as_at: date) -> sa.Select:
-    """One row per action with everything the report shows of it, joined in the same query."""
+def row_query(condition, limit: int | None = None) -> sa.Select:
+    """One row per action with everything the report shows of it, joined in the same query; the
+    `limit` most overdue only, when given.
+
+    `condition` selects outstanding actions only (`select_outstanding`'s), so the most overdue
+    first is the due-date order of the index `ix_action_due_order` (`queries.due_order`).
+    """
     # An item's number is its place in its meeting's agenda, as `AgendaItem.number` counts it.
     item_number = (
         sa.select(sa.func.count())
@@ -215,28 +220,42 @@ def row_query(condition, as_at: date) -> sa.Select:
         .limit(1)
         .scalar_subquery()
     )
-    return (
-        sa.select(
-            Action.id,
-            Action.reference,
-            Action.text,
-            Action.confidential,
-            Action.due_on,
-            Action.status,
-            MeetingType.name.label("meeting_type"),
-            Meeting.starts_at,
-            AgendaItem.title.label("item_title"),
-            sa.case((AgendaItem.id.is_not(None), item_number)).label("item_number"),
-            Organisation.short_name.label("owner"),
-            Lead.name.label("lead"),
-            Latest.id.label("latest_id"),
-            Latest.note.label("latest_note"),
-            Latest.created_at.label("latest_at"),
-            Latest.kind.label("latest_kind"),
-            User.username.label("author_username"),
-            Author.name.label("author_name"),
+    query = sa.select(
+        Action.id,
+        Action.reference,
+        Action.text,
+        Action.confidential,
+        Action.due_on,
+        Action.status,
+        MeetingType.name.label("meeting_type"),
+        Meeting.starts_at,
+        AgendaItem.title.label("item_title"),
+        sa.case((AgendaItem.id.is_not(None), item_number)).label("item_number"),
+        Organisation.short_name.label("owner"),
+        Lead.name.label("lead"),
+        Latest.id.label("latest_id"),
+        Latest.note.label("latest_note"),
+        Latest.created_at.label("latest_at"),
+        Latest.kind.label("latest_kind"),
+        User.username.label("author_username"),
+        Author.name.label("author_name"),
+    )
+    if limit is None:
+        query = query.select_from(Action).where(condition)
+    else:
+        # The listed actions are picked first, by their ids along the index, so the joins, the
+        # item number and the latest entry are worked out for those rows only, not for every
+        # outstanding action before a sort and the limit.
+        listed = (
+            sa.select(Action.id)
+            .where(condition)
+            .order_by(*queries.due_order())
+            .limit(limit)
+            .subquery("listed")
         )
-        .join(Meeting, Action.meeting_id == Meeting.id)
+        query = query.select_from(listed).join(Action, Action.id == listed.c.id)
+    return (
+        query.join(Meeting, Action.meeting_id == Meeting.id)
         .join(MeetingType, Meeting.meeting_type_id == MeetingType.id)
         .join(Organisation, Action.owner_id == Organisation.id)
         .outerjoin(AgendaItem, Action.agenda_item_id == AgendaItem.id)
@@ -244,8 +263,7 @@ def row_query(condition, as_at: date) -> sa.Select:
         .outerjoin(Latest, Latest.id == latest_id)
         .outerjoin(User, Latest.author_id == User.id)
         .outerjoin(Author, User.person_id == Author.id)
-        .where(condition)
-        .order_by(*queries.most_overdue_first(as_at))
+        .order_by(*queries.due_order())
     )
 
 

@@ -78,7 +78,7 @@ def outstanding_page(as_at: date, **options) -> OutstandingPage:
         owner_counts[1] += overdue or 0
 
     # The most overdue first, each row read as the downloads read theirs (one query).
-    rows = list(read_rows(db.session.execute(row_query(condition, as_at).limit(LISTED)), as_at))
+    rows = list(read_rows(db.session.execute(row_query(condition, limit=LISTED)), as_at))
     return OutstandingPage(
         as_at=as_at,
         total=sum(by_status.values()),
