@@ -21,6 +21,7 @@ from tracker.directory import queries as directory
 from tracker.directory.models import MeetingType, Organisation, Person
 from tracker.extensions import db
 from tracker.kit.dates import long_date
+from tracker.kit.limits import database_id
 from tracker.meetings.models import Meeting
 from tracker.plans import queries as plan_queries
 
@@ -175,9 +176,8 @@ def window(query: sa.Select, sort: str, as_at: date, start, forwards: bool, size
 
 
 def chosen_id(args, name: str) -> int | None:
-    """The id a filter in the URL asks for, or None."""
-    value = args.get(name, "")
-    return int(value) if value.isdigit() else None
+    """The id a filter in the URL asks for, or None (also for a number no record could have)."""
+    return args.get(name, type=database_id)
 
 
 def filter_options(args, as_at: date) -> dict[str, list]:

@@ -13,6 +13,7 @@ from tracker.auth.permissions import Permission, permission_required
 from tracker.directory import queries as directory
 from tracker.kit import docx as word
 from tracker.kit.dates import today
+from tracker.kit.limits import database_id
 from tracker.plans import queries as plan_queries
 from tracker.reports import bp
 from tracker.reports.outstanding.csv import csv_pieces
@@ -25,13 +26,14 @@ from tracker.reports.outstanding.page import outstanding_page
 def report_options(args) -> dict[str, list]:
     """The choices of the report's options. Plan priorities are the current plan's; earlier
     versions' when the URL asks (`earlier`), or the one already chosen, labelled with their version."""
-    chosen = args.get("priority", "")
+    # A number no record could have is left for the form to refuse, not looked up.
+    chosen = args.get("priority", type=database_id)
     # The records, not only their names: the report then names its limits without asking again.
     return {
         "meeting_type": [(kind.id, kind.name) for kind in directory.meeting_types()],
         "owner": [(owner.id, owner.name) for owner in directory.organisations()],
         "priority": plan_queries.priority_choices(
-            earlier=bool(args.get("earlier")), keep=[int(chosen)] if chosen.isdigit() else []
+            earlier=bool(args.get("earlier")), keep=[chosen] if chosen is not None else []
         ),
     }
 
