@@ -9,20 +9,12 @@ from playwright.sync_api import expect
 
 from tests.browser.axe import axe_violations
 from tests.browser.crawl import Crawl, nu_errors
+from tests.records import action, user
 from tracker.actions import services
-from tracker.actions.models import Action, ActionStatus
-from tracker.auth.models import User
+from tracker.actions.models import ActionStatus
 from tracker.extensions import db
 from tracker.notifications import preferences, reminders
 from tracker.notifications.models import OutboxMessage, OutboxStatus
-
-
-def user(username: str) -> User:
-    return db.session.scalar(sa.select(User).where(User.username == username))
-
-
-def action(reference: str) -> Action:
-    return db.session.scalar(sa.select(Action).where(Action.reference == reference))
 
 
 def queued_to(address: str) -> list[OutboxMessage]:

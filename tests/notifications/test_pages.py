@@ -8,11 +8,9 @@ from tests.clients import sign_in
 from tests.factories import OrganisationFactory, PersonFactory
 from tests.pages import error_summary
 from tests.queries import page_queries
-from tests.records import audit_entries, count
+from tests.records import action, audit_entries, count, person, user
 from tracker.actions import services
-from tracker.actions.models import Action, ActionStatus
-from tracker.auth.models import User
-from tracker.directory.models import Person
+from tracker.actions.models import ActionStatus
 from tracker.extensions import db
 from tracker.notifications import outbox, preferences
 from tracker.notifications.links import unsubscribe_token
@@ -22,18 +20,6 @@ from tracker.notifications.models import (
     OutboxMessage,
     OutboxStatus,
 )
-
-
-def user(username: str) -> User:
-    return db.session.scalar(sa.select(User).where(User.username == username))
-
-
-def person(name: str) -> Person:
-    return db.session.scalar(sa.select(Person).where(Person.name == name))
-
-
-def action(reference: str) -> Action:
-    return db.session.scalar(sa.select(Action).where(Action.reference == reference))
 
 
 def queued_to(address: str) -> list[str]:

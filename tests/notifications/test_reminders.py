@@ -3,7 +3,7 @@ and a second run on the same day queues nothing."""
 
 import sqlalchemy as sa
 
-from tracker.auth.models import User
+from tests.records import user
 from tracker.directory.models import Person
 from tracker.extensions import db
 from tracker.notifications import preferences
@@ -24,10 +24,6 @@ def queued(kind: str | None = None) -> list[tuple[str, str]]:
     if kind:
         query = query.where(OutboxMessage.kind == kind)
     return sorted(tuple(row) for row in db.session.execute(query))
-
-
-def user(username: str) -> User:
-    return db.session.scalar(sa.select(User).where(User.username == username))
 
 
 def body_of(subject: str) -> str:

@@ -7,7 +7,7 @@ import sqlalchemy as sa
 
 from tests.clients import sign_in
 from tests.notifications.conftest import BASE_URL
-from tests.records import count
+from tests.records import action, count, person, user
 from tracker.actions import raising, services
 from tracker.actions.models import Action, ActionStatus
 from tracker.auth.models import User
@@ -18,18 +18,6 @@ from tracker.meetings import lifecycle
 from tracker.meetings.models import AgendaItem, Meeting, MinutesStatus
 from tracker.notifications import outbox, reminders
 from tracker.notifications.models import OutboxMessage, OutboxStatus
-
-
-def user(username: str) -> User:
-    return db.session.scalar(sa.select(User).where(User.username == username))
-
-
-def person(name: str) -> Person:
-    return db.session.scalar(sa.select(Person).where(Person.name == name))
-
-
-def action(reference: str) -> Action:
-    return db.session.scalar(sa.select(Action).where(Action.reference == reference))
 
 
 def edit_lead(reference: str, lead: Person) -> None:

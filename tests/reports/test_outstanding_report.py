@@ -10,8 +10,8 @@ import sqlalchemy as sa
 
 from tests.clients import sign_in
 from tests.pages import references_in, text_of
+from tests.records import user
 from tests.reports.demo_outstanding import AS_AT, EXPECTED, NOT_CONFIDENTIAL
-from tracker.auth.models import User
 from tracker.extensions import db
 from tracker.plans.models import Plan, PlanStatus, Priority
 from tracker.reports.outstanding.data import confidential_condition, outstanding
@@ -21,10 +21,6 @@ pytestmark = pytest.mark.read_only_demo
 
 def report(**options):
     return outstanding(AS_AT, visibility=confidential_condition(True), **options)
-
-
-def user(username: str) -> User:
-    return db.session.scalar(sa.select(User).where(User.username == username))
 
 
 def current_priority(position: int) -> int:

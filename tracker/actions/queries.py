@@ -258,12 +258,6 @@ def latest_updates(action_ids) -> dict[int, ActionUpdate]:
     return {update.action_id: update for update in updates}
 
 
-def count(query: sa.Select) -> int:
-    return db.session.scalar(
-        sa.select(sa.func.count()).select_from(query.order_by(None).subquery())
-    )
-
-
 def first(query: sa.Select, order: tuple, limit: int, *, statuses: tuple = ()) -> sa.Select:
     """The first `limit` actions of `query` (from `visible`) in `order`, with its loads; only
     those of `statuses`, if given.
