@@ -3,6 +3,8 @@
 Overdue is derived from the due date and the status, as at a date; nothing stores it.
 """
 
+import html
+import re
 from datetime import date, timedelta
 
 import sqlalchemy as sa
@@ -64,7 +66,22 @@ def test_overdue_page_lists_most_overdue_first_and_nothing_finished(browser_as, 
     assert "3 actions are overdue" in text_of(response)
 
 
-def test_counts_and_groups_by_owner_and_by_priority(browser_as, users):
+def count_links(response, table_id: str) -> dict[str, tuple[int, str]]:
+    """Each row of a count table: its title, its count and where the count links to ("" if
+    it is not a link)."""
+    table = text_of(response).split(f'id="{table_id}"', 1)[1].split("</table>", 1)[0]
+    rows = re.findall(r'<th scope="row"[^>]*>([^<]+)</th>\s*<td[^>]*>(.*?)</td>', table, re.S)
+    found = {}
+    for title, cell in rows:
+        link = re.search(r'href="([^"]+)">(\d+)<', cell)
+        if link:
+            found[title] = (int(link.group(2)), html.unescape(link.group(1)))
+        else:
+            found[title] = (int(cell.strip()), "")
+    return found
+
+
+def test_counts_by_owner_and_by_priority_link_to_the_register(browser_as, users):
     kirklees = OrganisationFactory(name="Kirklees Council", short_name="KC")
     safe = PriorityFactory(title="Keeping People Safe")
     victims = PriorityFactory(title="Supporting Victims", plan=safe.plan)
@@ -74,44 +91,70 @@ def test_counts_and_groups_by_owner_and_by_priority(browser_as, users):
     older = make_action(reference="W-2", due_on=days_ago(50))
     older.priorities.append(safe)
     make_action(kirklees, reference="K-1", due_on=days_ago(20))
+    make_action(kirklees, reference="K-2", due_on=days_ago(20), status=ActionStatus.CLOSED)
     db.session.commit()
     dmpc = browser_as("executive")
+    response = dmpc.get("/actions/overdue")
 
-    by_owner = text_of(dmpc.get("/actions/overdue"))
-    by_priority_response = dmpc.get("/actions/overdue?group=priority")
-    by_priority = text_of(by_priority_response)
-
-    review = overdue.review(users["executive"], TODAY, "owner")
-    assert [(group.title, group.count) for group in review.by_owner] == [
-        ("West Yorkshire Police", 2),
-        ("Kirklees Council", 1),
-    ]
-    assert [(group.title, group.count) for group in review.by_priority] == [
-        (safe.title, 2),
-        (victims.title, 1),
-        ("No priority linked", 1),
-    ]
-    assert (
-        "West Yorkshire Police: 2 overdue" in by_owner and "Kirklees Council: 1 overdue" in by_owner
-    )
-    assert (
-        "Keeping People Safe: 2 overdue" in by_priority
-        and "No priority linked: 1 overdue" in by_priority
-    )
-    # By owner each action appears once; by priority an action serving two appears under each.
-    assert references_in(dmpc.get("/actions/overdue")) == ["W-2", "W-1", "K-1"]
-    assert sorted(references_in(by_priority_response)) == ["K-1", "W-1", "W-1", "W-2"]
-    assert '<strong aria-current="page">Plan priority</strong>' in by_priority
+    wyp = both.owner
+    by_owner = count_links(response, "counts-by-owner")
+    assert list(by_owner) == ["West Yorkshire Police", "Kirklees Council"]  # most first
+    assert by_owner["West Yorkshire Police"][0] == 2 and by_owner["Kirklees Council"][0] == 1
+    by_priority = count_links(response, "counts-by-priority")
+    assert {title: count for title, (count, _) in by_priority.items()} == {
+        safe.title: 2,
+        victims.title: 1,
+        "No priority linked": 1,
+    }
+    # The register behind each count lists exactly the actions counted.
+    for link, expected in (
+        (by_owner["West Yorkshire Police"][1], ["W-2", "W-1"]),
+        (by_owner["Kirklees Council"][1], ["K-1"]),
+        (by_priority[safe.title][1], ["W-2", "W-1"]),
+        (by_priority[victims.title][1], ["W-1"]),
+    ):
+        assert references_in(dmpc.get(link)) == expected, link
+    assert f"owner={wyp.id}" in by_owner["West Yorkshire Police"][1]
+    assert by_priority["No priority linked"][1] == ""  # the register has no such filter
+    # Each action is listed once, most overdue first, whatever it serves.
+    assert references_in(response) == ["W-2", "K-1", "W-1"]
 
 
-def test_a_big_group_shows_its_most_overdue_and_links_to_the_rest(browser_as, users, monkeypatch):
-    monkeypatch.setattr(overdue, "GROUP_LIMIT", 2)
+def test_the_page_lists_only_the_most_overdue_and_links_to_the_rest(browser_as, monkeypatch):
+    monkeypatch.setattr(overdue, "LISTED", 2)
+    kirklees = OrganisationFactory(name="Kirklees Council", short_name="KC")
+    db.session.commit()
     for n in range(4):
         make_action(reference=f"W-{n}", due_on=days_ago(10 + n))
+    make_action(kirklees, reference="K-9", due_on=days_ago(2))
     response = browser_as("executive").get("/actions/overdue")
     assert references_in(response) == ["W-3", "W-2"]
-    assert "See all 4 overdue actions for West Yorkshire Police" in text_of(response)
-    assert "due=overdue" in text_of(response)
+    assert "The 2 most overdue actions" in text_of(response)
+    assert "5 actions are overdue" in text_of(response)
+    everything = re.search(
+        r'href="([^"]+)">See all 5 overdue actions in the register</a>', text_of(response)
+    )
+    assert everything, "no link to every overdue action"
+    register = browser_as("executive").get(html.unescape(everything.group(1)))
+    assert references_in(register) == ["W-3", "W-2", "W-1", "W-0", "K-9"]
+
+
+def test_the_page_stays_the_same_size_however_many_are_overdue(browser_as, users):
+    """Counts are rows per owner and priority; the list never grows past LISTED, however many
+    owners have overdue actions."""
+    owners = [OrganisationFactory(name=f"Council {n}", short_name=f"C{n}") for n in range(3)]
+    db.session.commit()
+    dmpc = browser_as("executive")
+    for n, owner in enumerate(owners):
+        make_action(owner, reference=f"W-{n}", due_on=days_ago(1 + n))
+    few = len(dmpc.get("/actions/overdue").data)
+    for n in range(3, 3 * overdue.LISTED):
+        make_action(owners[n % 3], reference=f"W-{n}", due_on=days_ago(1 + n))
+    many = dmpc.get("/actions/overdue")
+    assert len(references_in(many)) == overdue.LISTED
+    assert f"{3 * overdue.LISTED} actions are overdue" in text_of(many)
+    # Only the rows of the LISTED actions were added: no group of every action.
+    assert len(many.data) < few + overdue.LISTED * 2_000
 
 
 def test_confidential_overdue_actions_are_not_shown_to_viewers(browser_as, users):

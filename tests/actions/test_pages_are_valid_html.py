@@ -52,7 +52,7 @@ def test_pages_pass_the_nu_html_checker(app, demo, tmp_path):
         secretariat.get("/actions?q=wyp&status=outstanding&due=within&days=30&sort=overdue"),
     )
     keep("register-wrong-filters", secretariat.get("/actions?owner=999&days=abc"))
-    keep("overdue-by-priority", dmpc.get("/actions/overdue?group=priority"))
+    keep("overdue", dmpc.get("/actions/overdue"))
     keep("edit", secretariat.get(f"/actions/{wait_for_time}/edit"))
     keep(
         "edit-errors",

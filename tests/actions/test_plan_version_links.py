@@ -50,7 +50,7 @@ def test_an_action_of_an_earlier_version_is_still_found_by_its_priority_and_indi
         by_indicator, "indicator"
     )
     # The overdue review names the priority's version too.
-    assert labelled in text_of(browser_as("executive").get("/actions/overdue?group=priority"))
+    assert labelled in text_of(browser_as("executive").get("/actions/overdue"))
 
 
 def test_editing_an_action_keeps_its_link_to_an_earlier_version(browser_as, two_versions):

@@ -32,7 +32,6 @@ PAGES = [
     "/actions?owner={owner}&lead={lead}&meeting_type={meeting_type}&year={year}&meeting={meeting}",
     "/actions?earlier=y&priority={priority}",
     "/actions/overdue",
-    "/actions/overdue?group=priority",
     "/",
 ]
 ROLES = ["admin", "secretariat", "lead", "executive", "viewer"]

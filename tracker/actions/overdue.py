@@ -1,8 +1,9 @@
-"""The Deputy Mayor's overdue review: counts by owner and by priority, and the actions in groups.
+"""The Deputy Mayor's overdue review: how many actions are overdue by owner and by priority, each
+count a link to the register narrowed to them, and the most overdue few.
 
-Counts are done in SQL. Each group shows its most overdue actions (up to GROUP_LIMIT, the rest a
-link away in the register), all fetched in one ranked query with what the tables show, so the page makes the same number of
-queries however many actions are overdue.
+The page's size does not grow with the data: the counts come from SQL (one row per owner or
+priority, bounded by the directory and the plans, not by the actions), and only the LISTED most
+overdue actions are loaded; every other overdue action is a link away in the register.
 """
 
 from dataclasses import dataclass
@@ -12,22 +13,20 @@ import sqlalchemy as sa
 from sqlalchemy.orm import joinedload
 
 from tracker.actions import queries
-from tracker.actions.models import Action, ActionUpdate, action_priority
+from tracker.actions.models import OUTSTANDING_STATUSES, Action, ActionUpdate, action_priority
 from tracker.directory.models import Organisation
 from tracker.extensions import db
 from tracker.plans.models import Priority
 
-GROUP_LIMIT = 25
-GROUPINGS = {"owner": "Owner", "priority": "Plan priority"}
+LISTED = 25
 
 
 @dataclass
-class Group:
-    """The overdue actions of one owner or one priority (None: no priority linked)."""
+class Count:
+    """How many overdue actions one owner or one priority (None: no priority linked) has."""
 
     key: Organisation | Priority | None
     count: int
-    actions: list[Action]
 
     @property
     def title(self) -> str:
@@ -39,119 +38,90 @@ class Group:
         return self.key.versioned_title
 
     @property
-    def more(self) -> int:
-        return self.count - len(self.actions)
+    def register_filter(self) -> dict:
+        """The register's filter for this group's actions ({} for "no priority", which the
+        register cannot filter by)."""
+        if self.key is None:
+            return {}
+        if isinstance(self.key, Organisation):
+            return {"owner": self.key.id}
+        return {"priority": self.key.id}
 
 
 @dataclass
 class OverdueReview:
     as_at: date
     total: int
-    by_owner: list[Group]
-    by_priority: list[Group]
-    grouping: str
+    by_owner: list[Count]
+    by_priority: list[Count]
+    most_overdue: list[Action]
     latest: dict[int, ActionUpdate]
 
     @property
-    def groups(self) -> list[Group]:
-        return self.by_owner if self.grouping == "owner" else self.by_priority
+    def more(self) -> int:
+        return self.total - len(self.most_overdue)
 
 
-def review(user, as_at: date, grouping: str) -> OverdueReview:
-    """Every overdue action `user` may see, counted by owner and by priority, grouped by `grouping`."""
+def review(user, as_at: date) -> OverdueReview:
+    """The overdue actions `user` may see: counted by owner and by priority, the LISTED most
+    overdue loaded, with their latest updates."""
     condition = sa.and_(queries.visibility(user), queries.overdue_condition(as_at))
-    owner_counts = dict(
-        db.session.execute(
-            sa.select(Action.owner_id, sa.func.count(Action.id))
-            .where(condition)
-            .group_by(Action.owner_id)
-        ).all()
-    )
-    with_priorities = sa.outerjoin(
-        Action, action_priority, action_priority.c.action_id == Action.id
-    )
-    priority_counts = dict(
-        db.session.execute(
-            sa.select(action_priority.c.priority_id, sa.func.count(Action.id))
-            .select_from(with_priorities)
-            .where(condition)
-            .group_by(action_priority.c.priority_id)
-        ).all()
-    )
-
-    # The most overdue actions of each group, ranked in one query.
-    group_column = Action.owner_id if grouping == "owner" else action_priority.c.priority_id
-    ranked = (
-        sa.select(
-            Action.id.label("action_id"),
-            group_column.label("group_id"),
-            sa.func.row_number()
-            .over(partition_by=group_column, order_by=(Action.due_on, Action.reference))
-            .label("rank"),
+    by_owner = owner_counts(condition)
+    most_overdue = db.session.scalars(
+        queries.first(
+            queries.visible(user).where(queries.past_due(as_at)),
+            # Overdue actions all have a due date: (status, due_on, reference) per status.
+            (Action.due_on, Action.reference),
+            LISTED,
+            statuses=OUTSTANDING_STATUSES,
         )
-        .select_from(Action if grouping == "owner" else with_priorities)
-        .where(condition)
-        .subquery()
-    )
-    # The ranked actions themselves, with what the tables show, in the same query.
-    shown = db.session.execute(
-        sa.select(ranked.c.group_id, Action)
-        .join(ranked, ranked.c.action_id == Action.id)
-        .where(ranked.c.rank <= GROUP_LIMIT)
-        .options(*queries.LIST_LOADS)
     ).all()
-    ids = sorted({action.id for _, action in shown})
-    in_group: dict = {}
-    for group_id, action in shown:
-        in_group.setdefault(group_id, []).append(action)
-    order = queries.most_overdue_key(as_at)
-    for members in in_group.values():
-        members.sort(key=order)
-
-    owners = _by_id(Organisation, owner_counts)
-    priorities = _by_id(Priority, priority_counts, joinedload(Priority.plan))
-    by_owner = sorted(
-        (
-            Group(
-                owners[owner_id], count, in_group.get(owner_id, []) if grouping == "owner" else []
-            )
-            for owner_id, count in owner_counts.items()
-        ),
-        key=lambda group: (-group.count, group.title),
-    )
-    by_priority = sorted(
-        (
-            Group(
-                priorities.get(priority_id),
-                count,
-                in_group.get(priority_id, []) if grouping == "priority" else [],
-            )
-            for priority_id, count in priority_counts.items()
-        ),
-        key=lambda group: (
-            group.key is None,
-            group.key.plan_id if group.key else 0,
-            group.key.position if group.key else 0,
-        ),
-    )
     return OverdueReview(
         as_at=as_at,
         # Each overdue action has one owner, so the owners' counts add up to the total.
-        total=sum(owner_counts.values()),
+        total=sum(group.count for group in by_owner),
         by_owner=by_owner,
-        by_priority=by_priority,
-        grouping=grouping,
-        latest=queries.latest_updates(ids),
+        by_priority=priority_counts(condition),
+        most_overdue=most_overdue,
+        latest=queries.latest_updates([action.id for action in most_overdue]),
     )
 
 
-def _by_id(model, counts: dict, *options) -> dict:
-    ids = [record_id for record_id in counts if record_id is not None]
-    if not ids:
-        return {}
-    return {
-        record.id: record
-        for record in db.session.scalars(
-            sa.select(model).options(*options).where(model.id.in_(ids))
+def owner_counts(condition) -> list[Count]:
+    """Overdue actions per owner, most first, in one query with the owners."""
+    counted = (
+        sa.select(Action.owner_id, sa.func.count().label("overdue"))
+        .where(condition)
+        .group_by(Action.owner_id)
+        .subquery()
+    )
+    rows = db.session.execute(
+        sa.select(Organisation, counted.c.overdue).join(
+            counted, counted.c.owner_id == Organisation.id
         )
-    }
+    ).all()
+    return sorted((Count(owner, count) for owner, count in rows), key=lambda c: (-c.count, c.title))
+
+
+def priority_counts(condition) -> list[Count]:
+    """Overdue actions per priority (an action serving two counted under each), in the plans'
+    order, then those serving none; one query with the priorities and their plans."""
+    counted = (
+        sa.select(action_priority.c.priority_id, sa.func.count().label("overdue"))
+        .select_from(
+            sa.outerjoin(Action, action_priority, action_priority.c.action_id == Action.id)
+        )
+        .where(condition)
+        .group_by(action_priority.c.priority_id)
+        .subquery()
+    )
+    rows = db.session.execute(
+        sa.select(Priority, counted.c.overdue)
+        .select_from(counted)
+        .outerjoin(Priority, Priority.id == counted.c.priority_id)
+        .options(joinedload(Priority.plan))
+    ).all()
+    return sorted(
+        (Count(priority, count) for priority, count in rows),
+        key=lambda c: (c.key is None, c.key.plan_id if c.key else 0, c.key.position if c.key else 0),
+    )

@@ -296,8 +296,20 @@ COUNT_CAP = 10_000
 
 def capped_count(query: sa.Select) -> int:
     """How many actions `query` gives, counting no further than COUNT_CAP + 1."""
-    limited = query.with_only_columns(Action.id).order_by(None).limit(COUNT_CAP + 1)
-    return db.session.scalar(sa.select(sa.func.count()).select_from(limited.subquery()))
+    return capped_counts(query)[0]
+
+
+def capped_counts(*queries: sa.Select) -> list[int]:
+    """How many actions each of `queries` gives, each counted no further than COUNT_CAP + 1, in
+    one statement (a scalar subquery each, so each reads its own index)."""
+
+    def capped(query: sa.Select):
+        # The first column alone (an action's id), from the same tables.
+        first = query.with_only_columns(query.selected_columns[0], maintain_column_froms=True)
+        limited = first.order_by(None).limit(COUNT_CAP + 1)
+        return sa.select(sa.func.count()).select_from(limited.subquery()).scalar_subquery()
+
+    return list(db.session.execute(sa.select(*(capped(query) for query in queries))).one())
 
 
 # Actions a priority or indicator page lists: counted in SQL, and at most LINKED_LISTED of each
@@ -326,11 +338,6 @@ def for_priority(priority: Priority, user, as_at: date) -> LinkedActions:
     """The actions linked to a priority that `user` may see: overdue (most overdue first), open
     and not overdue (soonest due first), closed in the last RECENTLY_CLOSED_DAYS (latest first)."""
     since = as_at - timedelta(days=RECENTLY_CLOSED_DAYS)
-    base = (
-        sa.select(Action)
-        .join(action_priority, action_priority.c.action_id == Action.id)
-        .where(action_priority.c.priority_id == priority.id, visibility(user))
-    )
     kinds = {
         "overdue": overdue_condition(as_at),
         "open": sa.and_(
@@ -339,13 +346,51 @@ def for_priority(priority: Priority, user, as_at: date) -> LinkedActions:
         ),
         "closed": sa.and_(Action.status.in_(FINISHED_STATUSES), Action.closed_on >= since),
     }
-    by_due = (Action.due_on.is_(None), Action.due_on, Action.reference)
-    order = {"overdue": by_due, "open": by_due, "closed": (Action.closed_on.desc(), Action.reference)}
-    return _gather(base, kinds, order, sort_keys={
-        "overdue": lambda a: (a.due_on, a.reference),
-        "open": lambda a: (a.due_on is None, a.due_on or date.max, a.reference),
-        "closed": lambda a: (-(a.closed_on or as_at).toordinal(), a.reference),
-    })
+    by_due = (Action.due_on, Action.reference)
+    # Each kind's first few come from walks along indexes in the kind's order, each stopping
+    # at LINKED_LISTED: one per outstanding status along (status, due_on, reference), the
+    # recently closed back along (closed_on, status); a priority's thousands are never sorted.
+    runs = {
+        "overdue": [
+            (sa.and_(Action.status == status, past_due(as_at)), by_due)
+            for status in OUTSTANDING_STATUSES
+        ],
+        "open": [
+            run
+            for status in OUTSTANDING_STATUSES
+            for run in (
+                (sa.and_(Action.status == status, Action.due_on >= as_at), by_due),
+                (sa.and_(Action.status == status, Action.due_on.is_(None)), (Action.reference,)),
+            )
+        ],
+        "closed": [(kinds["closed"], (Action.closed_on.desc(), Action.reference))],
+    }
+    linked = sa.select(Action.id).where(serves_priority(priority.id), visibility(user))
+    # Counted each from its own side, capped: the links alone (with the actions only for
+    # whether the reader may see them), the outstanding actions by status, the recently closed
+    # from their index; not every linked action's row read for each kind.
+    links = sa.select(action_priority.c.action_id).where(
+        action_priority.c.priority_id == priority.id
+    )
+    if not can(user, Permission.READ_CONFIDENTIAL):
+        links = links.join(Action, Action.id == action_priority.c.action_id).where(
+            visibility(user)
+        )
+    total, *counts = capped_counts(
+        links,
+        *(linked.where(condition) for condition in kinds.values()),
+    )
+    return _gather(
+        (total, *counts),
+        kinds,
+        linked,
+        runs,
+        sort_keys={
+            "overdue": lambda a: (a.due_on, a.reference),
+            "open": lambda a: (a.due_on is None, a.due_on or date.max, a.reference),
+            "closed": lambda a: (-(a.closed_on or as_at).toordinal(), a.reference),
+        },
+    )
 
 
 def for_indicator(indicator: Indicator, user) -> LinkedActions:
@@ -362,40 +407,60 @@ def for_indicator(indicator: Indicator, user) -> LinkedActions:
         Action.due_on,
         Action.reference,
     )
-    return _gather(base, {"linked": sa.true()}, {"linked": order}, sort_keys={
-        "linked": lambda a: (not a.is_outstanding, a.due_on is None, a.due_on or date.max,
-                             a.reference),
-    })
+    return _gather(
+        _count_kinds(base, {"linked": sa.true()}),
+        {"linked": sa.true()},
+        base.with_only_columns(Action.id),
+        {"linked": [(sa.true(), order)]},
+        sort_keys={
+            "linked": lambda a: (
+                not a.is_outstanding, a.due_on is None, a.due_on or date.max, a.reference
+            ),
+        },
+    )
 
 
-def _gather(base: sa.Select, kinds: dict, order: dict, *, sort_keys: dict) -> LinkedActions:
-    """Count each kind of action in `base` (one query), then load the first LINKED_LISTED of
-    each kind in its `order` (one query, owners and leads joined in, each action labelled with
-    its kind); `sort_keys` put each kind's few back in its `order`. The kinds do not overlap."""
+def _count_kinds(base: sa.Select, kinds: dict) -> tuple:
+    """Every action of `base`, and those of each kind, counted in one query."""
     counted = db.session.execute(
         base.with_only_columns(
             sa.func.count(),
             *(sa.func.sum(sa.case((condition, 1), else_=0)) for condition in kinds.values()),
         ).order_by(None)
     ).one()
-    firsts = [
-        Action.id.in_(
-            base.with_only_columns(Action.id).where(condition).order_by(*order[kind])
-            .limit(LINKED_LISTED)
+    return tuple(count or 0 for count in counted)
+
+
+def _gather(counted: tuple, kinds: dict, ids: sa.Select, runs: dict, *, sort_keys: dict) -> LinkedActions:
+    """Load the first LINKED_LISTED of each kind (one query, owners and leads joined in, each
+    action labelled with its kind); `counted` is (every linked action, each kind).
+
+    `ids` selects the ids of the linked actions; each kind's `runs` are (condition, order)
+    walks of them whose first LINKED_LISTED, together, hold the kind's first LINKED_LISTED;
+    `sort_keys` put each kind's few back in order. The kinds do not overlap.
+    """
+    picks = [
+        sa.select(picked.c.id)
+        for picked in (
+            ids.where(condition).order_by(*order).limit(LINKED_LISTED).subquery()
+            for kind_runs in runs.values()
+            for condition, order in kind_runs
         )
-        for kind, condition in kinds.items()
     ]
+    chosen = sa.union_all(*picks) if len(picks) > 1 else picks[0]
     labelled = db.session.execute(
         sa.select(Action, sa.case(*((condition, kind) for kind, condition in kinds.items())))
         .options(joinedload(Action.owner), joinedload(Action.lead))
-        .where(sa.or_(*firsts))
+        .where(Action.id.in_(chosen))
     ).all()
     lists = {
-        kind: sorted((action for action, its in labelled if its == kind), key=sort_keys[kind])
+        kind: sorted(
+            (action for action, its in labelled if its == kind), key=sort_keys[kind]
+        )[:LINKED_LISTED]
         for kind in kinds
     }
     return LinkedActions(
         lists=lists,
-        counts={kind: count or 0 for kind, count in zip(kinds, counted[1:], strict=True)},
+        counts=dict(zip(kinds, counted[1:], strict=True)),
         total=counted[0],
     )

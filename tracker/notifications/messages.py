@@ -125,7 +125,7 @@ class Digest:
     """What the weekly digest shows one reader (as their account may see it)."""
 
     as_at: date
-    review: object  # actions.overdue.OverdueReview, grouped by owner
+    review: object  # actions.overdue.OverdueReview: counts by owner and priority, the most overdue
     awaiting_sign_off: list[Action] = field(default_factory=list)
     awaiting_total: int = 0
     more_time: list[Action] = field(default_factory=list)
@@ -142,7 +142,6 @@ def digest(person: Person, data: Digest) -> Composed:
         data=data,
         action_url=action_url,
         overdue_url=external_url("actions.overdue"),
-        overdue_by_priority_url=external_url("actions.overdue", group="priority"),
         awaiting_url=external_url("actions.index", status="awaiting_sign_off"),
         register_url=external_url("actions.index", status="outstanding"),
     )

@@ -91,7 +91,7 @@ def digest_for(user, as_at: date) -> messages.Digest:
     more_time = visible.where(Action.requested_due_on.is_not(None), queries.outstanding_condition())
     return messages.Digest(
         as_at=as_at,
-        review=overdue.review(user, as_at, "owner"),
+        review=overdue.review(user, as_at),
         awaiting_sign_off=list(
             db.session.scalars(awaiting.order_by(Action.due_on, Action.reference).limit(DIGEST_LIST_LIMIT))
         ),
