@@ -1,11 +1,14 @@
 """Home pages: the lead's own open actions, then their organisation's, most urgent first; what waits for the DMPC."""
 
+import html
+import re
 from datetime import timedelta
 
 from tests.actions.helpers import make_action
 from tests.factories import OrganisationFactory
 from tests.pages import references_in, text_of
 from tracker.actions.models import ActionStatus
+from tracker.home import views as home_views
 from tracker.kit.dates import today
 
 TODAY = today()
@@ -116,3 +119,46 @@ def test_lead_home_lists_are_bounded_with_a_link_to_the_register_in_the_same_que
     assert "See all 32 open actions you lead in the register" in page
     assert f'href="/actions?lead={mine.id}&amp;status=outstanding&amp;sort=overdue"' in page
     assert "See all WYP's open actions in the register" in page
+
+
+def test_lists_awaiting_a_decision_show_the_first_few_and_link_to_the_rest(
+    browser_as, users, monkeypatch
+):
+    monkeypatch.setattr(home_views, "OWNED_LIST_SIZE", 2)
+    for n in range(3):
+        make_action(
+            reference=f"W-done-{n}",
+            status=ActionStatus.AWAITING_SIGN_OFF,
+            due_on=TODAY + timedelta(days=n),
+        )
+    for n in range(3):
+        make_action(
+            reference=f"W-asks-{n}",
+            due_on=TODAY + timedelta(days=n),
+            requested_due_on=TODAY + timedelta(days=90),
+            requested_due_reason="Waiting for figures.",
+        )
+    dmpc = browser_as("executive")
+
+    response = dmpc.get("/")
+    page = text_of(response)
+    signoff = page[page.index("Completed, awaiting your sign-off") : page.index("Requests for more time")]
+    assert re.findall(r">(W-done-\d)<", signoff) == ["W-done-0", "W-done-1"]
+    assert "the 2 waiting longest" in signoff
+    link = re.search(r'href="([^"]+)">See all 3 actions awaiting your sign-off in the register', page)
+    assert link, "no link to every action awaiting sign-off"
+    register = references_in(dmpc.get(html.unescape(link.group(1))))
+    assert sorted(register) == ["W-done-0", "W-done-1", "W-done-2"]
+    more_time = page[page.index("Requests for more time") : page.index("Overdue</h2>")]
+    assert re.findall(r">(W-asks-\d)<", more_time) == ["W-asks-0", "W-asks-1"]
+    assert "the 2 due soonest of 3" in more_time
+
+    lead_page = browser_as("lead").get("/")
+    awaiting = text_of(lead_page).split("Completed, awaiting the Deputy Mayor", 1)[1]
+    assert re.findall(r">(W-done-\d)<", awaiting) == ["W-done-0", "W-done-1"]
+    link = re.search(
+        r'href="([^"]+)">See all 3 of WYP\'s actions awaiting sign-off in the register', awaiting
+    )
+    assert link, "no link to every action of the organisation awaiting sign-off"
+    register = references_in(browser_as("lead").get(html.unescape(link.group(1))))
+    assert sorted(register) == ["W-done-0", "W-done-1", "W-done-2"]

@@ -21,8 +21,9 @@ from tracker.kit.dates import today
 from tracker.meetings.models import Meeting
 
 HOME_LIST_SIZE = 10
-# Lists of work waiting for a decision: show it all, up to a size a page can carry.
-OWNED_LIST_SIZE = 100
+# Lists of work waiting for a decision: the oldest (or soonest due) few, counted, the rest a link
+# away in the register, so a home page is the same size whatever piles up.
+OWNED_LIST_SIZE = 25
 # A lead's own actions, then their organisation's others: the most urgent, the rest a link away
 # in the register.
 LEADS_LIST_SIZE = 25
@@ -43,19 +44,24 @@ def index():
             sa.true(), order=(Action.raised_on.desc(), Action.id.desc()), limit=HOME_LIST_SIZE
         )
     if role == Role.LEAD:
-        context.update(lead_home(as_at))
+        context.update(lead_home())
     if role == Role.EXECUTIVE:
+        awaiting = Action.status == ActionStatus.AWAITING_SIGN_OFF
+        # Few actions carry a request: a partial index holds them, by status and due date.
+        requested = Action.requested_due_on.is_not(None)
         context["to_sign_off"] = actions(
-            Action.status == ActionStatus.AWAITING_SIGN_OFF,
-            order=(Action.updated_at, Action.id),
-            limit=OWNED_LIST_SIZE,
+            awaiting, order=(Action.updated_at, Action.id), limit=OWNED_LIST_SIZE
         )
         context["more_time"] = actions(
-            # Few actions carry a request: a partial index holds them, by status and due date.
-            Action.requested_due_on.is_not(None),
+            requested,
             order=(Action.due_on, Action.id),
             limit=OWNED_LIST_SIZE,
             statuses=OUTSTANDING_STATUSES,
+        )
+        visible = queries.visible(current_user)
+        context["to_sign_off_count"], context["more_time_count"] = queries.capped_counts(
+            visible.where(awaiting),
+            visible.where(requested, queries.outstanding_condition()),
         )
     if role in (Role.EXECUTIVE, Role.ADMIN, Role.SECRETARIAT):
         context["overdue"] = actions(
@@ -79,32 +85,40 @@ def actions(*where, order, limit: int, statuses: tuple = ()) -> list[Action]:
     return db.session.scalars(queries.first(query, order, limit, statuses=statuses)).all()
 
 
-def lead_home(as_at) -> dict:
+def lead_home() -> dict:
     """The open actions the lead leads, most urgent first; then their organisation's other open
     actions, most urgent first; and those awaiting sign-off. Each list is bounded and counted."""
     organisation = current_user.organisation
     if organisation is None:
-        return {"organisation": None, "mine": [], "others": [], "awaiting": []}
+        return {"organisation": None, "mine": Bounded([], 0), "others": Bounded([], 0),
+                "awaiting": Bounded([], 0)}
     person_id = current_user.person_id
     owned = Action.owner_id == organisation.id
     led_by_me = Action.lead_id == person_id
     led_by_others = sa.or_(Action.lead_id.is_(None), Action.lead_id != person_id)
+    mine, others = sa.and_(owned, led_by_me), sa.and_(owned, led_by_others)
+    awaiting = sa.and_(owned, Action.status == ActionStatus.AWAITING_SIGN_OFF)
+    visible = queries.visible(current_user)
+    # Each list's count, off the index (owner_id, status, ...), in one query.
+    mine_count, others_count, awaiting_count = queries.capped_counts(
+        visible.where(mine, Action.status.in_(OPEN_STATUSES)),
+        visible.where(others, Action.status.in_(OPEN_STATUSES)),
+        visible.where(awaiting),
+    )
     return {
         "organisation": organisation,
-        "mine": bounded(sa.and_(owned, led_by_me), as_at),
-        "others": bounded(sa.and_(owned, led_by_others), as_at),
-        "awaiting": actions(
-            Action.owner_id == organisation.id,
-            Action.status == ActionStatus.AWAITING_SIGN_OFF,
-            order=(Action.due_on, Action.id),
-            limit=OWNED_LIST_SIZE,
+        "mine": Bounded(open_actions(mine), mine_count),
+        "others": Bounded(open_actions(others), others_count),
+        "awaiting": Bounded(
+            actions(awaiting, order=(Action.due_on, Action.id), limit=OWNED_LIST_SIZE),
+            awaiting_count,
         ),
     }
 
 
 @dataclass
 class Bounded:
-    """The first actions of a list, most urgent first, and how many there are in all."""
+    """The first actions of a list, and how many there are in all (up to COUNT_CAP + 1)."""
 
     actions: list[Action]
     count: int
@@ -114,16 +128,11 @@ class Bounded:
         return self.count > len(self.actions)
 
 
-def bounded(condition, as_at) -> Bounded:
-    """The open actions matching `condition`: the first LEADS_LIST_SIZE, and how many."""
-    return Bounded(
-        # Open actions only: the due-date order is the most-overdue-first order, from the index.
-        actions(
-            condition, order=queries.due_order(), limit=LEADS_LIST_SIZE, statuses=OPEN_STATUSES
-        ),
-        queries.capped_count(
-            queries.visible(current_user).where(condition, Action.status.in_(OPEN_STATUSES))
-        ),
+def open_actions(condition) -> list[Action]:
+    """The first LEADS_LIST_SIZE open actions matching `condition`, most urgent first."""
+    # Open actions only: the due-date order is the most-overdue-first order, from the index.
+    return actions(
+        condition, order=queries.due_order(), limit=LEADS_LIST_SIZE, statuses=OPEN_STATUSES
     )
 
 
