@@ -66,7 +66,7 @@ def review(user, as_at: date) -> OverdueReview:
     """The overdue actions `user` may see: counted by owner and by priority, the LISTED most
     overdue loaded, with their latest updates."""
     condition = sa.and_(queries.visibility(user), queries.overdue_condition(as_at))
-    by_owner = owner_counts(condition)
+    by_owner = owner_counts(user, as_at)
     most_overdue = db.session.scalars(
         queries.first(
             queries.visible(user).where(queries.past_due(as_at)),
@@ -87,12 +87,18 @@ def review(user, as_at: date) -> OverdueReview:
     )
 
 
-def owner_counts(condition) -> list[Count]:
-    """Overdue actions per owner, most first, in one query with the owners."""
+def owner_counts(user, as_at: date) -> list[Count]:
+    """Overdue actions per owner, most first, in one query with the owners.
+
+    Counted per status and owner, the order of the index (status, owner_id, ..., due_on,
+    confidential, ...), so both databases read that index alone, in order. `due_on < as_at` is
+    all of `past_due` here (no NULL is less than a date): SQLite, told `due_on IS NOT NULL`
+    too, walks the owners' index instead, four times the work.
+    """
     counted = (
         sa.select(Action.owner_id, sa.func.count().label("overdue"))
-        .where(condition)
-        .group_by(Action.owner_id)
+        .where(queries.visibility(user), queries.outstanding_condition(), Action.due_on < as_at)
+        .group_by(Action.status, Action.owner_id)
         .subquery()
     )
     rows = db.session.execute(
@@ -100,7 +106,13 @@ def owner_counts(condition) -> list[Count]:
             counted, counted.c.owner_id == Organisation.id
         )
     ).all()
-    return sorted((Count(owner, count) for owner, count in rows), key=lambda c: (-c.count, c.title))
+    totals: dict[int, list] = {}
+    for owner, count in rows:
+        totals.setdefault(owner.id, [owner, 0])[1] += count
+    return sorted(
+        (Count(owner, count) for owner, count in totals.values()),
+        key=lambda c: (-c.count, c.title),
+    )
 
 
 def priority_counts(condition) -> list[Count]:
