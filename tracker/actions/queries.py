@@ -376,9 +376,22 @@ def for_priority(priority: Priority, user, as_at: date) -> LinkedActions:
         links = links.join(Action, Action.id == action_priority.c.action_id).where(
             visibility(user)
         )
+    # A join, not EXISTS: each action has at most one link to the priority, and SQLite probes
+    # the link's index for a join in half the steps of a correlated EXISTS.
+    joined = (
+        sa.select(Action.id)
+        .join(
+            action_priority,
+            sa.and_(
+                action_priority.c.action_id == Action.id,
+                action_priority.c.priority_id == priority.id,
+            ),
+        )
+        .where(visibility(user))
+    )
     total, *counts = capped_counts(
         links,
-        *(linked.where(condition) for condition in kinds.values()),
+        *(joined.where(condition) for condition in kinds.values()),
     )
     return _gather(
         (total, *counts),
