@@ -89,6 +89,21 @@ def test_priority_page_counts_its_actions_and_lists_the_first_25_of_each_kind(cl
     assert every == f"/actions?priority={ids['priority']}"
 
 
+def test_priority_page_counts_past_the_cap_say_more_than(client, login_as, monkeypatch):
+    from tracker.actions import queries
+
+    monkeypatch.setattr(queries, "COUNT_CAP", 20)
+    monkeypatch.setattr(queries, "LINKED_LISTED", 5)
+    ids = add_actions(100)
+    login_as("executive")
+    page = client.get(f"/priorities/{ids['priority']}")
+    # 34 overdue and 50 in all: counted no further than the cap, and said so.
+    assert "Overdue: the first 5 of more than 20" in page.text
+    assert link_to(page, "See all more than 20 overdue actions in the register")
+    assert link_to(page, "See all more than 20 actions for this priority in the register")
+    assert references_in(page)[:5] == most_overdue(5, Action.priorities.any(id=ids["priority"]))
+
+
 def test_indicator_page_counts_its_actions_and_lists_the_first_25(client, login_as):
     ids = add_actions(100)
     login_as("executive")

@@ -5,6 +5,7 @@ entries and notes, and globals for permissions, navigation, charts and POST butt
 from flask import Flask, request, url_for
 from flask_login import current_user
 
+from tracker.actions import queries as action_queries
 from tracker.actions.display import change_field, change_value
 from tracker.actions.models import ActionStatus
 from tracker.auth.permissions import Permission, can, can_see_action, can_update_action
@@ -48,7 +49,15 @@ def status_tag(status: str | None) -> str:
     return TAG_CLASSES.get(status or "", "")
 
 
+def capped_count(count: int) -> str:
+    """A count from `capped_counts`, as a page says it: "more than 10,000" past the cap."""
+    if count > action_queries.COUNT_CAP:
+        return f"more than {action_queries.COUNT_CAP:,}"
+    return f"{count:,}"
+
+
 FILTERS = {
+    "capped_count": capped_count,
     "long_date": dates.long_date,
     "weekday_date": dates.weekday_date,
     "short_date": dates.short_date,
