@@ -73,11 +73,11 @@ def count_links(response, table_id: str) -> dict[str, tuple[int, str]]:
     rows = re.findall(r'<th scope="row"[^>]*>([^<]+)</th>\s*<td[^>]*>(.*?)</td>', table, re.S)
     found = {}
     for title, cell in rows:
-        link = re.search(r'href="([^"]+)">(\d+)<', cell)
+        link = re.search(r'href="([^"]+)">([\d,]+)<', cell)
         if link:
-            found[title] = (int(link.group(2)), html.unescape(link.group(1)))
+            found[title] = (int(link.group(2).replace(",", "")), html.unescape(link.group(1)))
         else:
-            found[title] = (int(cell.strip()), "")
+            found[title] = (int(cell.strip().replace(",", "")), "")
     return found
 
 
