@@ -1,0 +1,193 @@
+"""The pack's actions: those linked to its priorities and outstanding on the as-at day, with their
+status, due date and latest update as they then were (`tracker.actions.as_at` reads them back
+from the history in SQL).
+
+A pack is for the Deputy Mayor to read: at 100,000 actions a priority may have thousands
+outstanding. So each priority counts its overdue and its other open actions and lists the first
+`LISTED` of each (`listed`, one query however many there are), and the CSV has every one (`every`,
+read a batch at a time).
+"""
+
+from collections.abc import Iterator
+from dataclasses import dataclass
+from datetime import date
+
+import sqlalchemy as sa
+
+from tracker.actions import as_at as then
+from tracker.actions import queries
+from tracker.actions.models import (
+    OUTSTANDING_STATUSES,
+    Action,
+    ActionStatus,
+    ActionUpdate,
+    UpdateKind,
+    action_priority,
+    days_past_due,
+)
+from tracker.directory.models import Organisation, Person
+from tracker.extensions import db
+from tracker.kit.dates import long_date, uk_time
+
+LISTED = 25  # in each of a priority's two tables, as the priority page and the report page list
+BATCH = 1_000
+
+
+@dataclass(frozen=True)
+class ActionLine:
+    id: int
+    reference: str
+    text: str
+    owner: str
+    lead: str
+    due_on: date | None
+    status_label: str
+    days_overdue: int
+    confidential: bool
+    latest_update: str = ""  # the note
+    latest_update_kind: str = ""  # "Progress update", "More time refused", ...
+    latest_update_on: date | None = None
+    priority_id: int = 0
+
+    @property
+    def latest_update_text(self) -> str:
+        """'Note (Progress update, 3 November 2023)', for a table cell."""
+        if not self.latest_update:
+            return ""
+        return f"{self.latest_update} ({self.latest_update_kind}, {long_date(self.latest_update_on)})"
+
+
+@dataclass(frozen=True)
+class Listed:
+    """A priority's overdue and other open actions on the day: how many, and the first few."""
+
+    overdue: list[ActionLine]  # the most overdue first
+    open: list[ActionLine]  # due soonest first
+    overdue_count: int
+    open_count: int
+
+
+def _outstanding(priority_ids: list[int], user, as_at: date):
+    """Each visible action linked to one of the priorities and outstanding at the end of `as_at`,
+    once per priority: priority_id, id, reference, and status, due_on and overdue as they were."""
+    linked = (
+        sa.select(
+            Action.id,
+            Action.reference,
+            then.status_on(as_at).label("status"),
+            Action.due_on.label("due_now"),
+            then.due_change_after(as_at).label("due_change"),
+        )
+        .where(
+            queries.visibility(user),
+            # Closed now may have been open then.
+            Action.raised_on <= as_at,
+            Action.id.in_(
+                sa.select(action_priority.c.action_id)
+                .where(action_priority.c.priority_id.in_(priority_ids))
+            ),
+        )
+        # Read from the history once per action (not once per link, nor for each use of a column).
+        .cte("linked")
+        .prefix_with("MATERIALIZED")
+    )
+    due_on = then.due_on(linked.c.due_change, linked.c.due_now)
+    return (
+        sa.select(
+            action_priority.c.priority_id,
+            linked.c.id,
+            linked.c.reference,
+            linked.c.status,
+            due_on.label("due_on"),
+            sa.case((due_on < as_at, 1), else_=0).label("overdue"),
+        )
+        .join(action_priority, action_priority.c.action_id == linked.c.id)
+        .where(
+            action_priority.c.priority_id.in_(priority_ids),
+            linked.c.status.in_(OUTSTANDING_STATUSES),
+        )
+        .subquery("outstanding")
+    )
+
+
+def _in_order(rows):
+    """Overdue first, the most overdue (due longest ago) first; then due soonest, undated last."""
+    return (rows.c.overdue.desc(), rows.c.due_on.is_(None), rows.c.due_on, rows.c.reference)
+
+
+def _with_what_is_shown(rows, as_at: date) -> sa.Select:
+    """`rows` (of `_outstanding`) with what a line shows: the action's text, owner, lead and the
+    latest note made by the day."""
+    return (
+        sa.select(
+            rows.c.priority_id, rows.c.status, rows.c.due_on, Action.id, Action.reference,
+            Action.text, Action.confidential, Organisation.short_name, Organisation.name,
+            Person.name.label("lead"), ActionUpdate.note, ActionUpdate.kind, ActionUpdate.created_at,
+        )
+        .join(Action, Action.id == rows.c.id)
+        .join(Organisation, Organisation.id == Action.owner_id)
+        .outerjoin(Person, Person.id == Action.lead_id)
+        .outerjoin(ActionUpdate, ActionUpdate.id == then.latest_note_id(as_at))
+    )
+
+
+def _line(row, as_at: date) -> ActionLine:
+    noted = bool(row.note)
+    return ActionLine(
+        id=row.id, reference=row.reference, text=row.text,
+        owner=row.short_name or row.name, lead=row.lead or "", due_on=row.due_on,
+        status_label=ActionStatus.label_of(row.status),
+        days_overdue=days_past_due(row.status, row.due_on, as_at),
+        confidential=row.confidential,
+        latest_update=row.note if noted else "",
+        latest_update_kind=UpdateKind.label_of(row.kind) if noted else "",
+        latest_update_on=uk_time(row.created_at).date() if noted else None,
+        priority_id=row.priority_id,
+    )
+
+
+def listed(priority_ids: list[int], user, as_at: date) -> dict[int, Listed]:
+    """Each priority's counts and first `LISTED` overdue and other open actions, by its id."""
+    outstanding = _outstanding(priority_ids, user, as_at)
+    group = (outstanding.c.priority_id, outstanding.c.overdue)
+    ranked = sa.select(
+        outstanding,
+        sa.func.count().over(partition_by=group).label("total"),
+        sa.func.row_number().over(partition_by=group, order_by=_in_order(outstanding)[1:])
+        .label("place"),
+    ).subquery("ranked")
+    query = (
+        _with_what_is_shown(ranked, as_at)
+        .add_columns(ranked.c.overdue, ranked.c.total)
+        .where(ranked.c.place <= LISTED)
+        .order_by(ranked.c.priority_id, *_in_order(ranked))
+    )
+    lines: dict[tuple[int, bool], list[ActionLine]] = {}
+    counts: dict[tuple[int, bool], int] = {}
+    for row in db.session.execute(query):
+        key = (row.priority_id, bool(row.overdue))
+        counts[key] = row.total
+        lines.setdefault(key, []).append(_line(row, as_at))
+    return {
+        p: Listed(
+            overdue=lines.get((p, True), []),
+            open=lines.get((p, False), []),
+            overdue_count=counts.get((p, True), 0),
+            open_count=counts.get((p, False), 0),
+        )
+        for p in priority_ids
+    }
+
+
+def every(priority_ids: list[int], user, as_at: date) -> Iterator[ActionLine]:
+    """Every line, priority by priority in the order given, each in the pack's order; read
+    `BATCH` rows at a time."""
+    outstanding = _outstanding(priority_ids, user, as_at)
+    place = sa.case({p: n for n, p in enumerate(priority_ids)}, value=outstanding.c.priority_id)
+    query = (
+        _with_what_is_shown(outstanding, as_at)
+        .order_by(place, *_in_order(outstanding))
+        .execution_options(yield_per=BATCH)
+    )
+    for row in db.session.execute(query):
+        yield _line(row, as_at)
