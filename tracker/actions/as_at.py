@@ -49,21 +49,21 @@ def _iso_date_sqlite(element, compiler, **kw):
     return compiler.process(element.clauses, **kw)
 
 
-def _entries_after(day: date):
+def _entries_after(day: date, action_id):
     """The action's entries made after `day`, earliest first."""
     return (
         sa.select()
-        .where(ActionUpdate.action_id == Action.id, ActionUpdate.created_at >= end_of(day))
+        .where(ActionUpdate.action_id == action_id, ActionUpdate.created_at >= end_of(day))
         .order_by(ActionUpdate.created_at, ActionUpdate.id)
         .limit(1)
-        .correlate(Action)
+        .correlate_except(ActionUpdate)
     )
 
 
 def status_on(day: date):
     """The action's status at the end of `day`."""
     undone = (
-        _entries_after(day)
+        _entries_after(day, Action.id)
         .add_columns(ActionUpdate.old_status)
         .where(ActionUpdate.old_status.is_not(None), ActionUpdate.new_status.is_not(None))
         .scalar_subquery()
@@ -71,13 +71,14 @@ def status_on(day: date):
     return sa.func.coalesce(undone, Action.status)
 
 
-def due_change_after(day: date):
+def due_change_after(day: date, action_id=Action.id):
     """The old due date of the first due-date change after `day`: NULL when none changed it, ''
     when the action then had no due date, else the date as ISO text. `due_on` turns it into the
-    due date; it is a column of its own so that the entry is read once."""
+    due date; it is a column of its own so that the entry is read once. Of the action whose id
+    is `action_id` (an action's, or a column of a subquery of them)."""
     old, new = (ActionUpdate.changes[("due_on", n)].as_string() for n in (0, 1))
     return (
-        _entries_after(day)
+        _entries_after(day, action_id)
         .add_columns(sa.func.coalesce(old, ""))
         .where(sa.or_(old.is_not(None), new.is_not(None)))
         .scalar_subquery()
@@ -92,18 +93,19 @@ def due_on(due_change, current_due_on):
     )
 
 
-def latest_note_id(day: date):
-    """The id of the latest entry with a note made by the end of `day`: what a reader then saw."""
+def latest_note_id(day: date, action_id=Action.id):
+    """The id of the latest entry with a note made by the end of `day`: what a reader then saw.
+    Of the action whose id is `action_id` (an action's, or a column of a subquery of them)."""
     return (
         sa.select(ActionUpdate.id)
         .where(
-            ActionUpdate.action_id == Action.id,
+            ActionUpdate.action_id == action_id,
             ActionUpdate.created_at < end_of(day),
             ActionUpdate.kind != UpdateKind.RAISED,
             ActionUpdate.note != "",
         )
         .order_by(ActionUpdate.created_at.desc(), ActionUpdate.id.desc())
         .limit(1)
-        .correlate(Action)
+        .correlate_except(ActionUpdate)
         .scalar_subquery()
     )

@@ -71,41 +71,35 @@ def _outstanding(priority_ids: list[int], user, as_at: date):
     """Each visible action linked to one of the priorities and outstanding at the end of `as_at`,
     once per priority: priority_id, id, reference, and status, due_on and overdue as they were."""
     linked = (
-        sa.select(
-            Action.id,
-            Action.reference,
-            then.status_on(as_at).label("status"),
-            Action.due_on.label("due_now"),
-            then.due_change_after(as_at).label("due_change"),
-        )
-        .where(
-            queries.visibility(user),
-            # Closed now may have been open then.
-            Action.raised_on <= as_at,
-            Action.id.in_(
-                sa.select(action_priority.c.action_id)
-                .where(action_priority.c.priority_id.in_(priority_ids))
-            ),
-        )
-        # Read from the history once per action (not once per link, nor for each use of a column).
+        sa.select(Action.id, Action.reference, then.status_on(as_at).label("status"),
+                  Action.due_on.label("due_now"))
+        # Every action raised by the day (closed now, it may have been open then); the join
+        # below keeps those linked to the priorities. Asking here for the linked ones only would
+        # lead PostgreSQL without statistics to look up 100,000 actions one at a time.
+        .where(queries.visibility(user), Action.raised_on <= as_at)
+        # Each read from the history once (not once per link, nor for each use of a column).
         .cte("linked")
         .prefix_with("MATERIALIZED")
     )
-    due_on = then.due_on(linked.c.due_change, linked.c.due_now)
+    # The due date then, only of those outstanding then (a fifth of them, or fewer).
+    open_then = (
+        sa.select(linked, then.due_change_after(as_at, linked.c.id).label("due_change"))
+        .where(linked.c.status.in_(OUTSTANDING_STATUSES))
+        .cte("open_then")
+        .prefix_with("MATERIALIZED")
+    )
+    due_on = then.due_on(open_then.c.due_change, open_then.c.due_now)
     return (
         sa.select(
             action_priority.c.priority_id,
-            linked.c.id,
-            linked.c.reference,
-            linked.c.status,
+            open_then.c.id,
+            open_then.c.reference,
+            open_then.c.status,
             due_on.label("due_on"),
             sa.case((due_on < as_at, 1), else_=0).label("overdue"),
         )
-        .join(action_priority, action_priority.c.action_id == linked.c.id)
-        .where(
-            action_priority.c.priority_id.in_(priority_ids),
-            linked.c.status.in_(OUTSTANDING_STATUSES),
-        )
+        .join(action_priority, action_priority.c.action_id == open_then.c.id)
+        .where(action_priority.c.priority_id.in_(priority_ids))
         .subquery("outstanding")
     )
 
@@ -116,38 +110,40 @@ def _in_order(rows):
 
 
 def _with_what_is_shown(rows, as_at: date) -> sa.Select:
-    """`rows` (of `_outstanding`) with what a line shows: the action's text, owner, lead and the
-    latest note made by the day."""
+    """`rows` (a subquery with an action's `id`) with what a line shows of the action: its text,
+    owner and lead, and the latest note made by the day."""
+    noted = sa.select(rows, then.latest_note_id(as_at, rows.c.id).label("note_id")).subquery()
     return (
         sa.select(
-            rows.c.priority_id, rows.c.status, rows.c.due_on, Action.id, Action.reference,
-            Action.text, Action.confidential, Organisation.short_name, Organisation.name,
+            noted, Action.text, Action.confidential, Organisation.short_name, Organisation.name,
             Person.name.label("lead"), ActionUpdate.note, ActionUpdate.kind, ActionUpdate.created_at,
         )
-        .join(Action, Action.id == rows.c.id)
+        .join(Action, Action.id == noted.c.id)
         .join(Organisation, Organisation.id == Action.owner_id)
         .outerjoin(Person, Person.id == Action.lead_id)
-        .outerjoin(ActionUpdate, ActionUpdate.id == then.latest_note_id(as_at))
+        .outerjoin(ActionUpdate, ActionUpdate.id == noted.c.note_id)
     )
 
 
-def _line(row, as_at: date) -> ActionLine:
-    noted = bool(row.note)
+def _line(then_row, shown, as_at: date) -> ActionLine:
+    """A line from the action as it was (`_outstanding`'s row) and what is shown of it."""
+    noted = bool(shown.note)
     return ActionLine(
-        id=row.id, reference=row.reference, text=row.text,
-        owner=row.short_name or row.name, lead=row.lead or "", due_on=row.due_on,
-        status_label=ActionStatus.label_of(row.status),
-        days_overdue=days_past_due(row.status, row.due_on, as_at),
-        confidential=row.confidential,
-        latest_update=row.note if noted else "",
-        latest_update_kind=UpdateKind.label_of(row.kind) if noted else "",
-        latest_update_on=uk_time(row.created_at).date() if noted else None,
-        priority_id=row.priority_id,
+        id=then_row.id, reference=then_row.reference, text=shown.text,
+        owner=shown.short_name or shown.name, lead=shown.lead or "", due_on=then_row.due_on,
+        status_label=ActionStatus.label_of(then_row.status),
+        days_overdue=days_past_due(then_row.status, then_row.due_on, as_at),
+        confidential=shown.confidential,
+        latest_update=shown.note if noted else "",
+        latest_update_kind=UpdateKind.label_of(shown.kind) if noted else "",
+        latest_update_on=uk_time(shown.created_at).date() if noted else None,
+        priority_id=then_row.priority_id,
     )
 
 
 def listed(priority_ids: list[int], user, as_at: date) -> dict[int, Listed]:
-    """Each priority's counts and first `LISTED` overdue and other open actions, by its id."""
+    """Each priority's counts and first `LISTED` overdue and other open actions, by its id: the
+    counts and the few in one query, then what is shown of those few in another."""
     outstanding = _outstanding(priority_ids, user, as_at)
     group = (outstanding.c.priority_id, outstanding.c.overdue)
     ranked = sa.select(
@@ -156,18 +152,20 @@ def listed(priority_ids: list[int], user, as_at: date) -> dict[int, Listed]:
         sa.func.row_number().over(partition_by=group, order_by=_in_order(outstanding)[1:])
         .label("place"),
     ).subquery("ranked")
-    query = (
-        _with_what_is_shown(ranked, as_at)
-        .add_columns(ranked.c.overdue, ranked.c.total)
-        .where(ranked.c.place <= LISTED)
+    first = db.session.execute(
+        sa.select(ranked).where(ranked.c.place <= LISTED)
         .order_by(ranked.c.priority_id, *_in_order(ranked))
-    )
+    ).all()
+    # Asked for by id, the few are looked up by index on both databases, with or without
+    # statistics (joined to the ranking, PostgreSQL may read every entry to find a few notes).
+    chosen = sa.select(Action.id).where(Action.id.in_({row.id for row in first})).subquery()
+    shown = {row.id: row for row in db.session.execute(_with_what_is_shown(chosen, as_at))}
     lines: dict[tuple[int, bool], list[ActionLine]] = {}
     counts: dict[tuple[int, bool], int] = {}
-    for row in db.session.execute(query):
+    for row in first:
         key = (row.priority_id, bool(row.overdue))
         counts[key] = row.total
-        lines.setdefault(key, []).append(_line(row, as_at))
+        lines.setdefault(key, []).append(_line(row, shown[row.id], as_at))
     return {
         p: Listed(
             overdue=lines.get((p, True), []),
@@ -182,12 +180,11 @@ def listed(priority_ids: list[int], user, as_at: date) -> dict[int, Listed]:
 def every(priority_ids: list[int], user, as_at: date) -> Iterator[ActionLine]:
     """Every line, priority by priority in the order given, each in the pack's order; read
     `BATCH` rows at a time."""
+    if not priority_ids:
+        return
     outstanding = _outstanding(priority_ids, user, as_at)
-    place = sa.case({p: n for n, p in enumerate(priority_ids)}, value=outstanding.c.priority_id)
-    query = (
-        _with_what_is_shown(outstanding, as_at)
-        .order_by(place, *_in_order(outstanding))
-        .execution_options(yield_per=BATCH)
-    )
+    shown = _with_what_is_shown(outstanding, as_at).subquery()
+    place = sa.case({p: n for n, p in enumerate(priority_ids)}, value=shown.c.priority_id)
+    query = sa.select(shown).order_by(place, *_in_order(shown)).execution_options(yield_per=BATCH)
     for row in db.session.execute(query):
-        yield _line(row, as_at)
+        yield _line(row, row, as_at)

@@ -1,5 +1,6 @@
-"""The Delivery Quarterly pack: page and Word, for a quarter chosen as ?quarter=2020-Q4, as at the
-quarter's last day or a day chosen as &as_at=2021-01-15."""
+"""The Delivery Quarterly pack: page and Word, and the CSV of every action it counts, for a
+quarter chosen as ?quarter=2020-Q4, as at the quarter's last day or a day chosen as
+&as_at=2021-01-15."""
 
 from flask import Response, render_template, request, stream_with_context, url_for
 from flask_login import current_user
