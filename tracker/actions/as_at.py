@@ -76,6 +76,7 @@ def due_change_after(day: date, action_id=Action.id):
     when the action then had no due date, else the date as ISO text. `due_on` turns it into the
     due date; it is a column of its own so that the entry is read once. Of the action whose id
     is `action_id` (an action's, or a column of a subquery of them)."""
+    # A change has a date on one side at least: `history.record` never writes [null, null].
     old, new = (ActionUpdate.changes[("due_on", n)].as_string() for n in (0, 1))
     return (
         _entries_after(day, action_id)

@@ -4,8 +4,8 @@ from the history in SQL).
 
 A pack is for the Deputy Mayor to read: at 100,000 actions a priority may have thousands
 outstanding. So each priority counts its overdue and its other open actions and lists the first
-`LISTED` of each (`listed`, one query however many there are), and the CSV has every one (`every`,
-read a batch at a time).
+`LISTED` of each (`listed`: two queries, however many there are); the CSV has every one
+(`every`, read a batch at a time).
 """
 
 from collections.abc import Iterator

@@ -189,8 +189,8 @@ def every_action(quarter: Quarter, user, as_at: date):
 def gather(quarter: Quarter, user, as_at: date) -> Pack | None:
     """The pack for a quarter as `user` may see it, as at a day; None when there is no plan at all.
 
-    A fixed number of queries however many actions: the actions' counts and the listed few come
-    in one.
+    A fixed number of queries however many actions: two for the actions' counts and the listed
+    few (`actions.listed`).
     """
     plan = plan_for(quarter)
     if plan is None:

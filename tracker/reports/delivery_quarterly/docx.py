@@ -3,9 +3,9 @@
 Laid out like the October–December 2020 report: the Current Measures table first (priority,
 measure, baseline value, current value, difference, change in %, trend arrow, whether it is good,
 comment), then a section per priority with its rating, a chart and district table for each
-measure, and how many actions the priority had outstanding, listing the first few overdue and open. Charts are PNGs drawn from the same layout
-as the page's SVGs, each with its description as the picture's alternative text; a measure with
-no figures says so instead.
+measure, and how many actions it had outstanding, with the first few overdue and open. Charts are
+PNGs drawn from the same layout as the page's SVGs, each with its description as the picture's
+alternative text; a measure with no figures says so instead.
 
 Every table has column widths set for its content (a heading never breaks inside a word), and a
 measure's heading, its summary and its chart are kept together on a page.
