@@ -56,6 +56,7 @@ def test_quick_bench_prints_every_page_download_and_the_summary_last():
         "demo COM minutes (Word)",
         "Delivery Quarterly pack, demo",
         "Delivery Quarterly pack, 5k",
+        "Delivery Quarterly CSV, 5k",
     ):
         assert any(line.startswith(download) for line in lines), f"no line for {download}"
     assert any(line.startswith("bare Flask + Jinja /actions") for line in lines)

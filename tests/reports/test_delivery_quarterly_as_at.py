@@ -1,6 +1,7 @@
 """The Delivery Quarterly pack is a record of its quarter: ratings, figures and actions as they
 stood at the quarter's end, or on an "as at" day the reader chooses."""
 
+import csv
 import html
 import io
 import re
@@ -97,6 +98,25 @@ def test_the_2020_pack_shows_the_rating_and_actions_as_they_stood_in_december_20
     assert "Rating: Green (set 16 November 2020). On track in November 2020." in text
 
 
+def test_the_csv_has_every_action_as_it_stood_on_the_day(app, history):
+    response = signed_in(app).get("/reports/delivery-quarterly.csv?quarter=2020-Q4")
+    assert response.mimetype == "text/csv"
+    assert "delivery-quarterly-2020-Q4-actions.csv" in response.headers["Content-Disposition"]
+    rows = list(csv.DictReader(io.StringIO(response.data.decode("utf-8-sig"))))
+    assert "COM-2026-01-01a" not in {row["Reference"] for row in rows}
+    row = next(row for row in rows if row["Reference"] == "COM-2020-11-01a")
+    assert row == {
+        "Priority": history.title, "Reference": "COM-2020-11-01a",
+        "Action": "Review the victims' code compliance.", "Confidential": "No", "Owner": "WYP",
+        "Lead": "", "Due date": "2020-12-01", "Status": "In progress", "Days overdue": "30",
+        "Latest update": "Scoping under way.", "Latest update date": "2020-12-10",
+        "Latest update kind": "Progress update", "As at": "2020-12-31",
+    }
+    # As at April 2021 it had been signed off.
+    april = signed_in(app).get("/reports/delivery-quarterly.csv?quarter=2020-Q4&as_at=2021-04-01")
+    assert "COM-2020-11-01a" not in april.data.decode("utf-8-sig")
+
+
 def test_a_later_as_at_day_shows_the_action_as_it_then_was(app, history):
     page = plain(signed_in(app).get(
         "/reports/delivery-quarterly?quarter=2020-Q4&as_at=1&as_at=2&as_at=2021"))
@@ -135,7 +155,8 @@ def test_the_quarter_list_offers_only_quarters_with_figures_newest_first(app, de
 ])
 def test_an_as_at_day_the_pack_cannot_be_as_at_is_refused_clearly(app, demo, as_at, message):
     client = signed_in(app, "viewer")
-    for address in ("/reports/delivery-quarterly", "/reports/delivery-quarterly.docx"):
+    for address in ("/reports/delivery-quarterly", "/reports/delivery-quarterly.docx",
+                    "/reports/delivery-quarterly.csv"):
         response = client.get(f"{address}?quarter=2020-Q4&{as_at}")
         assert response.status_code == 400
         assert response.mimetype == "text/html"

@@ -11,8 +11,9 @@ A pack is a record of a quarter, "as at" a day: by default the quarter's last da
   the baseline the value a year before it (see that module). When a value was typed in does not
   matter: a quarter's figures are always entered after it ends.
 - Actions: those linked to each priority, raised on or before the as-at day and outstanding on
-  it, with their status, due date and latest update as they then were (`tracker.actions.as_at`,
-  from their history), limited to what the person asking may see.
+  it, with their status, due date and latest update as they then were, limited to what the
+  person asking may see: how many are overdue and how many otherwise open, and the first few of
+  each (`delivery_quarterly.actions`); the CSV lists every one.
 
 The builder (`delivery_quarterly.build_docx`) and the page take the `Pack` made here and run no
 queries of their own.
@@ -24,19 +25,16 @@ from dataclasses import dataclass, field
 from datetime import date, timedelta
 
 import sqlalchemy as sa
-from sqlalchemy.orm import joinedload, selectinload, subqueryload
+from sqlalchemy.orm import selectinload
 
-from tracker.actions import queries
-from tracker.actions.as_at import ActionAsAt
-from tracker.actions.as_at import as_at as action_as_at
-from tracker.actions.models import Action, ActionStatus, UpdateKind, action_priority
 from tracker.extensions import db
-from tracker.kit.dates import long_date, uk_time
 from tracker.kit.limits import sane_year
 from tracker.plans import measures
 from tracker.plans.measures import Measure
 from tracker.plans.models import Indicator, IndicatorValue, Plan, PlanStatus, Priority, Rating
 from tracker.plans.queries import current_plan
+from tracker.reports.delivery_quarterly import actions
+from tracker.reports.delivery_quarterly.actions import ActionLine
 
 QUARTER_PATTERN = re.compile(r"^(\d{4})-Q([1-4])$")
 MONTHS = ("January", "February", "March", "April", "May", "June", "July", "August",
@@ -85,29 +83,6 @@ class Quarter:
 
 
 @dataclass(frozen=True)
-class ActionLine:
-    id: int
-    reference: str
-    text: str
-    owner: str
-    lead: str
-    due_on: date | None
-    status_label: str
-    days_overdue: int
-    confidential: bool
-    latest_update: str = ""  # the note
-    latest_update_kind: str = ""  # "Progress update", "More time refused", ...
-    latest_update_on: date | None = None
-
-    @property
-    def latest_update_text(self) -> str:
-        """'Note (Progress update, 3 November 2023)', for a table cell."""
-        if not self.latest_update:
-            return ""
-        return f"{self.latest_update} ({self.latest_update_kind}, {long_date(self.latest_update_on)})"
-
-
-@dataclass(frozen=True)
 class PrioritySection:
     id: int
     title: str
@@ -116,8 +91,10 @@ class PrioritySection:
     rating_rationale: str
     rating_set_on: date | None
     measures: list[Measure]
-    overdue: list[ActionLine] = field(default_factory=list)
-    open: list[ActionLine] = field(default_factory=list)
+    overdue: list[ActionLine] = field(default_factory=list)  # the most overdue first
+    open: list[ActionLine] = field(default_factory=list)  # due soonest first
+    overdue_count: int = 0
+    open_count: int = 0
 
     @property
     def reported(self) -> list[Measure]:
@@ -127,6 +104,15 @@ class PrioritySection:
     @property
     def unreported(self) -> list[Measure]:
         return [m for m in self.measures if not m.has_values]
+
+    @property
+    def actions_summary(self) -> str:
+        """'2,249 actions outstanding, 1,888 of them overdue.'"""
+        outstanding = self.overdue_count + self.open_count
+        if not outstanding:
+            return "No actions outstanding."
+        noun = "action" if outstanding == 1 else "actions"
+        return f"{outstanding:,} {noun} outstanding, {self.overdue_count:,} of them overdue."
 
 
 @dataclass(frozen=True)
@@ -182,29 +168,29 @@ def default_quarter(today: date) -> Quarter:
     return Quarter.containing(latest) if latest else Quarter.containing(today).previous()
 
 
-def _action_line(action: Action, then: ActionAsAt, as_at: date) -> ActionLine:
-    update = then.latest_update
-    return ActionLine(
-        id=action.id, reference=action.reference, text=action.text,
-        owner=action.owner.short_name or action.owner.name,
-        lead=action.lead.name if action.lead else "", due_on=then.due_on,
-        status_label=ActionStatus.label_of(then.status), days_overdue=then.days_overdue(as_at),
-        confidential=action.confidential,
-        latest_update=update.note if update else "",
-        latest_update_kind=UpdateKind.label_of(update.kind) if update else "",
-        latest_update_on=uk_time(update.created_at).date() if update else None,
-    )
-
-
 def _most_common(labels: list[str], fallback: str) -> str:
     found = Counter(label for label in labels if label).most_common(1)
     return found[0][0] if found else fallback
 
 
+def every_action(quarter: Quarter, user, as_at: date):
+    """For the CSV, every action the pack counts: the priorities' titles by id (in the pack's
+    order) and the lines, read as they are asked for; None when there is no plan at all."""
+    plan = plan_for(quarter)
+    if plan is None:
+        return None
+    titles = dict(db.session.execute(
+        sa.select(Priority.id, Priority.title).where(Priority.plan_id == plan.id)
+        .order_by(Priority.position, Priority.id)
+    ).all())
+    return titles, actions.every(list(titles), user, as_at)
+
+
 def gather(quarter: Quarter, user, as_at: date) -> Pack | None:
     """The pack for a quarter as `user` may see it, as at a day; None when there is no plan at all.
 
-    A fixed number of queries however many actions: their history comes in one query with them.
+    A fixed number of queries however many actions: two for the actions' counts and the listed
+    few (`actions.listed`).
     """
     plan = plan_for(quarter)
     if plan is None:
@@ -215,36 +201,11 @@ def gather(quarter: Quarter, user, as_at: date) -> Pack | None:
                  selectinload(Priority.indicators).selectinload(Indicator.values))
         .order_by(Priority.position, Priority.id)
     ).all()
-    actions = db.session.scalars(
-        # Only what the pack shows of an action: its owner and lead joined in, its plan links
-        # and its history (to read its status as it then was) each in one query however many
-        # actions there are (`selectinload` would ask for them 500 actions at a time).
-        sa.select(Action)
-        .where(queries.visibility(user))
-        .options(
-            joinedload(Action.owner),
-            joinedload(Action.lead),
-            subqueryload(Action.priorities),
-            subqueryload(Action.updates),
-        )
-        .where(
-            Action.id.in_(
-                sa.select(action_priority.c.action_id)
-                .where(action_priority.c.priority_id.in_([p.id for p in priorities]))
-            ),
-            # Closed now may have been open then: the status is read from the history below.
-            Action.raised_on <= as_at,
-        )
-    ).all()
-    then = {a.id: action_as_at(a, as_at) for a in actions}
+    listed = actions.listed([p.id for p in priorities], user, as_at)
     figures_to = min(quarter.ends_on, as_at)
     sections = []
     for priority in priorities:
-        linked = [a for a in actions if priority in a.priorities and then[a.id].is_outstanding]
-        linked.sort(key=lambda a: (-then[a.id].days_overdue(as_at), then[a.id].due_on or date.max,
-                                   a.reference))
         latest = next((r for r in priority.ratings if r.set_on <= as_at), None)
-        lines = [(_action_line(a, then[a.id], as_at)) for a in linked]
         sections.append(PrioritySection(
             id=priority.id,
             title=priority.title,
@@ -253,8 +214,10 @@ def gather(quarter: Quarter, user, as_at: date) -> Pack | None:
             rating_rationale=latest.rationale if latest else "",
             rating_set_on=latest.set_on if latest else None,
             measures=[measures.measure(i, figures_to) for i in priority.indicators],
-            overdue=[line for line in lines if line.days_overdue],
-            open=[line for line in lines if not line.days_overdue],
+            overdue=listed[priority.id].overdue,
+            open=listed[priority.id].open,
+            overdue_count=listed[priority.id].overdue_count,
+            open_count=listed[priority.id].open_count,
         ))
     readings = [m.force for s in sections for m in s.measures]
     return Pack(

@@ -3,9 +3,9 @@
 Laid out like the October–December 2020 report: the Current Measures table first (priority,
 measure, baseline value, current value, difference, change in %, trend arrow, whether it is good,
 comment), then a section per priority with its rating, a chart and district table for each
-measure, and the priority's open and overdue actions. Charts are PNGs drawn from the same layout
-as the page's SVGs, each with its description as the picture's alternative text; a measure with
-no figures says so instead.
+measure, and how many actions it had outstanding, with the first few overdue and open. Charts are
+PNGs drawn from the same layout as the page's SVGs, each with its description as the picture's
+alternative text; a measure with no figures says so instead.
 
 Every table has column widths set for its content (a heading never breaks inside a word), and a
 measure's heading, its summary and its chart are kept together on a page.
@@ -24,7 +24,8 @@ from tracker.kit.dates import long_date
 from tracker.plans import charts
 from tracker.plans.measures import Measure, Reading
 from tracker.plans.models import FORCE
-from tracker.reports.delivery_quarterly.data import ActionLine, Pack
+from tracker.reports.delivery_quarterly.actions import ActionLine
+from tracker.reports.delivery_quarterly.data import Pack
 
 MEASURE_COLUMNS = ("Priority", "Measure", "{baseline}", "{current}", "Difference", "Change (%)",
                    "Trend", "Good?", "Comment")
@@ -113,14 +114,19 @@ def _chart(document, measure: Measure) -> None:
     picture._inline.docPr.set("title", f"{measure.name}, West Yorkshire")
 
 
-def _actions(document, heading: str, actions: list[ActionLine], empty: str) -> tuple | None:
-    """The heading and header row of a table of actions; its rows (there may be thousands) are
-    written when the document is saved: (table, actions, add_row) for `to_bytes_with_rows`."""
+def _actions(document, heading: str, actions: list[ActionLine], empty: str, total: int,
+             first: str) -> tuple | None:
+    """The heading and header row of a table of actions, and how many there are beyond those
+    listed; its rows are written when the document is saved: (table, actions, add_row) for
+    `to_bytes_with_rows`."""
     document.add_heading(heading, level=3)
     if not actions:
         document.add_paragraph(empty)
         return None
     table = _table(document, ACTION_COLUMNS, ACTION_WIDTHS)
+    if total > len(actions):
+        document.add_paragraph(f"The {len(actions)} {first} of {total:,}. Every action is in the "
+                               "pack's CSV download.")
     widths = [cell._tc.tcPr.find(qn("w:tcW")).get(qn("w:w")) for cell in table.rows[0].cells]
     return table, actions, _ActionRows(widths).add
 
@@ -206,9 +212,12 @@ def build_docx(pack: Pack) -> bytes:
             _chart(document, measure)
             if measure.districts:
                 _district_table(document, measure)
+        document.add_paragraph(s.actions_summary)
         action_tables += [
-            _actions(document, "Overdue actions", s.overdue, "No overdue actions."),
-            _actions(document, "Open actions", s.open, "No other open actions."),
+            _actions(document, "Overdue actions", s.overdue, "No overdue actions.",
+                     s.overdue_count, "most overdue"),
+            _actions(document, "Open actions", s.open, "No other open actions.",
+                     s.open_count, "due soonest"),
         ]
 
     return word.to_bytes_with_rows(document, [table for table in action_tables if table])
