@@ -96,7 +96,16 @@ def _match(select: sa.Select, table: str, row_id, query: str, weights: tuple[flo
     fts = sa.table(f"search_{table}", sa.column("rowid"))
     own = sa.literal_column(f"search_{table}")
     rank = -sa.func.bm25(own, *(sa.literal_column(repr(weight)) for weight in weights))
-    return select.join(fts, fts.c.rowid == row_id).where(own.op("MATCH")(query)), rank
+    # The matches in a subquery SQLite cannot merge into the join (it has a LIMIT, of none), so
+    # the index is read once, first; joined directly, SQLite may walk every visible action and
+    # ask the index about each (0.7 s at 5,000 actions).
+    matched = (
+        sa.select(fts.c.rowid.label("id"), rank.label("rank"))
+        .where(own.op("MATCH")(query))
+        .limit(-1)
+        .subquery(f"matched_{table}")
+    )
+    return select.join(matched, matched.c.id == row_id), matched.c.rank
 
 
 def _query_text(search: Search, groups: list[syntax.Group]) -> str:
