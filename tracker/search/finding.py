@@ -87,8 +87,10 @@ def _is_postgresql() -> bool:
     return db.engine.dialect.name == "postgresql"
 
 
-def _match(select: sa.Select, table: str, row_id, query: str, weights: tuple[float, ...]):
-    """`select` narrowed to the rows of `table` matching `query`, and its rank (higher is better)."""
+def _match(select: sa.Select, table: str, row_id, query: str, weights: tuple[float, ...],
+           ranked: bool = True):
+    """`select` narrowed to the rows of `table` matching `query`, and its rank (higher is better;
+    None unless `ranked`: counting needs no rank, and SQLite would work it out for every match)."""
     if _is_postgresql():
         vector = sa.literal_column(f'"{table}".search_vector')
         tsquery = sa.func.websearch_to_tsquery(sa.literal_column("'english'"), query)
@@ -100,12 +102,12 @@ def _match(select: sa.Select, table: str, row_id, query: str, weights: tuple[flo
     # the index is read once, first; joined directly, SQLite may walk every visible action and
     # ask the index about each (0.7 s at 5,000 actions).
     matched = (
-        sa.select(fts.c.rowid.label("id"), rank.label("rank"))
+        sa.select(fts.c.rowid.label("id"), *([rank.label("rank")] if ranked else []))
         .where(own.op("MATCH")(query))
         .limit(-1)
         .subquery(f"matched_{table}")
     )
-    return select.join(matched, matched.c.id == row_id), matched.c.rank
+    return select.join(matched, matched.c.id == row_id), matched.c.rank if ranked else None
 
 
 def _query_text(search: Search, groups: list[syntax.Group]) -> str:
@@ -171,11 +173,11 @@ def _kind_select(kind: Kind) -> tuple[sa.Select, str, object, tuple[float, ...]]
     return select, "paper_link", PaperLink.id, (1.0,)
 
 
-def _narrowed(kind: Kind, search: Search, query: str) -> tuple[sa.Select, object]:
+def _narrowed(kind: Kind, search: Search, query: str, ranked: bool = True) -> tuple[sa.Select, object]:
     """Matches of `kind` that `search`'s reader may see, within its filters; and their rank."""
     select, table, row_id, weights = _kind_select(kind)
     select = select.join(MeetingType, Meeting.meeting_type_id == MeetingType.id)
-    select, rank = _match(select, table, row_id, query, weights)
+    select, rank = _match(select, table, row_id, query, weights, ranked)
     if search.public:
         select = select.where(
             MeetingType.is_public.is_(True), Meeting.minutes_status == MinutesStatus.PUBLISHED
@@ -207,7 +209,7 @@ def counts(search: Search, groups: list[syntax.Group]) -> dict[str, int]:
     query = _query_text(search, groups)
     counted = []
     for kind in search.kinds():
-        select, _ = _narrowed(kind, search, query)
+        select, _ = _narrowed(kind, search, query, ranked=False)
         capped = select.with_only_columns(sa.literal(1)).limit(MOST_COUNTED + 1).subquery()
         counted.append(
             sa.select(sa.func.count()).select_from(capped).scalar_subquery().label(kind.value)
