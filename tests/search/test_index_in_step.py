@@ -47,3 +47,26 @@ def test_actions_updates_papers_and_meetings_are_kept_in_step(users):
     db.session.commit()
     assert found(user, "Bradford", finding.Kind.UPDATES) == []
     assert len(found(user, "Wakefield", finding.Kind.UPDATES)) == 1
+
+
+def test_what_was_recorded_before_the_migration_is_found_after_it(make_app, tmp_path):
+    """Migration 0010 indexes the rows already there (PostgreSQL computes the generated column
+    for each, SQLite rebuilds the FTS5 tables from them)."""
+    import flask_migrate
+
+    from tests.database import new_database
+    from tracker import demo
+    from tracker.auth.models import User
+
+    with new_database(tmp_path) as url:
+        app = make_app({"SQLALCHEMY_DATABASE_URI": url})
+        with app.app_context():
+            flask_migrate.upgrade(revision="0009_report_indexes")
+            demo.load()
+            db.session.remove()
+            flask_migrate.upgrade()
+            viewer = db.session.scalar(sa.select(User).where(User.username == "viewer"))
+            assert len(found(viewer, "Jossigill", finding.Kind.ITEMS)) == 1
+            assert found(viewer, '"custody settings"', finding.Kind.ACTIONS)
+            db.session.remove()
+            db.engine.dispose()
