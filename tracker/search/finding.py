@@ -200,10 +200,6 @@ def _narrowed(kind: Kind, search: Search, query: str, ranked: bool = True) -> tu
 # --- what the page asks for ----------------------------------------------------------------------
 
 
-def parse(text: str) -> list[syntax.Group]:
-    return syntax.parse(text)
-
-
 def counts(search: Search, groups: list[syntax.Group]) -> dict[str, int]:
     """Matches of each kind, counted up to MOST_COUNTED + 1: one query."""
     query = _query_text(search, groups)
