@@ -6,7 +6,7 @@ demo meetings) and adds, in the demo's proportions:
 
 - 40 organisations in all, West Yorkshire Police owning half the actions, ten leads each;
 - one meeting for every 7 actions, spread over the five meeting types and ten years up to today,
-  each with 4 agenda items;
+  each with 4 agenda items whose notes run to a few sentences (what search looks through);
 - `count` actions, lettered within their item, most of the older ones finished and about a fifth
   outstanding (some long overdue); one in twenty confidential;
 - each action's history: the entry that raised it and 0-4 more (updates, requests for more time,
@@ -87,6 +87,16 @@ SUBJECTS = (
     "stop and search",
     "hate crime reporting",
     "road safety",
+)
+DISTRICTS = ("Bradford", "Calderdale", "Kirklees", "Leeds", "Wakefield")
+# An item's notes: a few of these, as the secretariat's minutes read.
+NOTE_SENTENCES = (
+    "The Chief Superintendent for {district} presented the latest figures on {what}.",
+    "Members asked how {what} compared with the same quarter last year.",
+    "Custody throughput in {district} had risen, and officers were spending longer at hospital.",
+    "The DMPC noted the work with partners in {district} on {what} and asked to be kept updated.",
+    "Complaints about {what} had fallen since the new neighbourhood teams started.",
+    "WYP explained the force's approach to {what}, which followed the national guidance.",
 )
 
 
@@ -261,14 +271,23 @@ def _add_meetings(number: int) -> list[tuple[int, str, datetime]]:
     ]
 
 
+def _notes(rng: random.Random) -> str:
+    return " ".join(
+        rng.choice(NOTE_SENTENCES).format(what=rng.choice(SUBJECTS), district=rng.choice(DISTRICTS))
+        for _ in range(rng.randrange(2, 6))
+    )
+
+
 def _add_items(meetings) -> list[list[int]]:
-    """Four agenda items in each meeting; their ids, meeting by meeting."""
+    """Four agenda items in each meeting, with notes; their ids, meeting by meeting."""
+    # Its own random numbers, so the actions are the same as before items had notes.
+    rng = random.Random(len(meetings))
     rows = [
         {
             "meeting_id": mid,
             "position": position,
             "title": ITEM_TITLES[(mid + position) % len(ITEM_TITLES)],
-            "notes": "",
+            "notes": _notes(rng),
         }
         for mid, _, _ in meetings
         for position in range(1, ITEMS_PER_MEETING + 1)

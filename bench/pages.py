@@ -21,6 +21,9 @@ PAGES = [
     ("priority page", "dmpc", "/priorities/{priority}"),
     ("indicator page", "dmpc", "/indicators/{indicator}"),
     ("meetings list", "dmpc", "/meetings"),
+    # What the secretariat is asked: words found in notes across the years, and in actions.
+    ("search, every kind", "secretariat", "/search?q=knife+crime+Calderdale"),
+    ("search, actions", "viewer", "/search?q=%22stop+and+search%22&kind=actions"),
     *[(f"home page, {role}", role, "/") for role in ("admin", "secretariat", "lead", "dmpc", "viewer")],
 ]
 

@@ -78,7 +78,19 @@ for index_name in sorted(EXPRESSION_INDEXES):
 
 
 def include_object(object, name, type_, reflected, compare_to):
-    return not (type_ == 'index' and name in EXPRESSION_INDEXES)
+    if type_ == 'index' and name in EXPRESSION_INDEXES:
+        return False
+    return not is_search_object(name, type_)
+
+
+def is_search_object(name, type_):
+    """Full-text search's own objects (migration 0010), which the models do not declare:
+    PostgreSQL's generated search_vector columns and their indexes, SQLite's FTS5 tables."""
+    if type_ == 'column':
+        return name == 'search_vector'
+    if type_ == 'index':
+        return name.endswith('_search')
+    return type_ == 'table' and name.startswith('search_')
 
 
 def run_migrations_online():

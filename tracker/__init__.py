@@ -116,10 +116,14 @@ def register_blueprints(app: Flask) -> None:
         plans,
         public,
         reports,
+        search,
     )
 
     # Every package's view modules first: a route cannot be added once its blueprint is registered.
-    packages = (home, auth, meetings, actions, plans, reports, notifications, admin, public, calendars)
+    packages = (
+        home, auth, meetings, actions, plans, reports, notifications, admin, public, calendars,
+        search,
+    )
     for package in packages:
         for module in package.VIEW_MODULES:
             importlib.import_module(f"{package.__name__}.{module}")

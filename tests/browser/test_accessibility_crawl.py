@@ -56,6 +56,19 @@ def check_sign_in_errors(crawl: Crawl, label: str, username: str, password: str)
     crawl.check(f"/login ({label})", posted.value)
 
 
+# Search pages are reached by a form, not a link: results of each kind, one kind's page, none
+# found, and the errors of an empty query and one too long.
+SEARCHES = [
+    "?q=custody", "?q=force&kind=items", '?q="use of force" -training&type=1&since=2023-01-01',
+    "?q=zzzyx", "?q=or", "?q=" + "custody+" * 40,
+]
+
+
+def search_pages(role: str) -> list[str]:
+    path = "/public/search" if role == ANONYMOUS else "/search"
+    return [path, *(path + query for query in SEARCHES)]
+
+
 # The crawl only reads (GET), so the roles share one load of the demo data.
 @pytest.mark.read_only_demo
 @pytest.mark.parametrize("username", list(WHO))
@@ -74,6 +87,8 @@ def test_every_page_passes_axe_and_the_nu_html_checker(
         if forbidden:
             crawl.visit(forbidden, expect=403)
     crawl.visit("/no-such-page", expect=404)
+    for url in search_pages(WHO[username]):
+        crawl.visit(url, expect=200)
     crawl.follow_links("/")
     # Guards the crawler itself: it must get past the first page into the sections.
     reached = {visit.url.split("?")[0] for visit in crawl.visits}

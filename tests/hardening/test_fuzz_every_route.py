@@ -42,6 +42,9 @@ HOSTILE_TEXT = [
     "../../etc/passwd", "=HYPERLINK(\"http://evil.example\")", "\r\n\r\n", "x" * 20_000,
     "javascript:alert(1)", "http://evil.example/", "//evil.example", "2020-Q9", "9999-Q4",
     "0000-Q1", "0001-Q1", "31/12/9999",
+    # The search box's syntax, and FTS5's: quotes left open, operators alone, column filters.
+    '"custody', 'or', '-', '- or -', '"""', 'NEAR(a b', 'cust*', 'title:custody', '^x', '(((',
+    '!!! ??? ...', "AND OR NOT", "ünïcödé 警察 🚓", "COM-2023-10-04a", "com-2023-10-04zz",
 ]
 HOSTILE_IDS = ["0", "2147483647", "2147483648", str(2**63), str(2**64), "9" * 40, "9" * 5000,
                "-1", "١٢٣", "%00", "%FF", "1.5", "abc"]
@@ -49,7 +52,8 @@ HOSTILE_IDS = ["0", "2147483647", "2147483648", str(2**63), str(2**64), "9" * 40
 INVALID_UTF8 = ["%FF", "%C0%80", "%ED%A0%80", "%E2%82", "\xff"]
 QUERY_NAMES = ["page", "per_page", "q", "status", "owner", "lead", "type", "year", "after",
                "as_at", "quarter", "next", "group", "sort", "days", "due", "meeting_type",
-               "meeting", "priority", "indicator", "organisation", "entity_type"]
+               "meeting", "priority", "indicator", "organisation", "entity_type", "kind", "since",
+               "until"]
 # What a confirmation form sends, for routes whose form the demo record does not offer.
 GENERIC_FIELDS = [("correction_reason", ""), ("submit", "Confirm")]
 # The demo's COM meeting is published (it cannot be approved, published again, deleted,

@@ -6,10 +6,11 @@ minutes' data before they are rendered: they are absent from the page and the do
 """
 
 import sqlalchemy as sa
-from flask import abort, current_app, render_template
+from flask import abort, current_app, render_template, request
 from sqlalchemy.orm import selectinload
 
 from tracker.actions import queries
+from tracker.directory import queries as directory
 from tracker.directory.models import MeetingType
 from tracker.extensions import db
 from tracker.kit.docx import send_docx
@@ -18,6 +19,7 @@ from tracker.meetings.models import Meeting, MinutesStatus
 from tracker.public import bp
 from tracker.reports.minutes.data import minutes_for
 from tracker.reports.minutes.docx import build_docx
+from tracker.search import page as search_page
 
 
 def published_public_meetings() -> sa.Select:
@@ -60,6 +62,15 @@ def meeting(meeting_id: int):
 def minutes_docx(meeting_id: int):
     minutes = public_minutes(meeting_id)[1]
     return send_docx(build_docx(minutes), minutes.filename)
+
+
+@bp.get("/search")
+def search():
+    # Published minutes of public meetings only: the search itself keeps to them (no user).
+    public_types = [t for t in directory.meeting_types() if t.is_public]
+    outcome = search_page.run(request.args, None, public_types)
+    return render_template("search/search.html", outcome=outcome, form=outcome.form,
+                           endpoint="public.search", public=True)
 
 
 @bp.get("/accessibility")
