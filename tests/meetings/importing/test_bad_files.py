@@ -52,16 +52,17 @@ def test_over_the_size_limit(monkeypatch):
     assert "larger than" in _refusal(b"1. Welcome\n" * 20, "minutes.txt")
 
 
-def test_word_numbering_and_bold_are_read_as_written():
-    document = docx.Document()
-    document.add_paragraph("Panel meeting")
-    document.add_paragraph("Welcome", style="List Number")
-    document.add_paragraph("Budget", style="List Number")
-    paragraph = document.add_paragraph()
-    paragraph.add_run("Decision:").bold = True
-    paragraph.add_run(" approved.")
+
+def test_another_office_file_is_not_a_word_file():
     out = io.BytesIO()
-    document.save(out)
-    minutes = read_minutes(out.getvalue(), "minutes.docx")
-    assert [(item.number, item.title) for item in minutes.items] == [(1, "Welcome"), (2, "Budget")]
-    assert minutes.items[1].notes == "**Decision:** approved."
+    with zipfile.ZipFile(out, "w") as archive:
+        archive.writestr("[Content_Types].xml", (
+            '<Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types">'
+            '<Override PartName="/xl/workbook.xml" ContentType="application/vnd.openxmlformats-'
+            'officedocument.spreadsheetml.sheet.main+xml"/></Types>'))
+        archive.writestr("_rels/.rels", (
+            '<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">'
+            '<Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/'
+            'relationships/officeDocument" Target="xl/workbook.xml"/></Relationships>'))
+        archive.writestr("xl/workbook.xml", "<workbook/>")
+    assert "not a Word document" in _refusal(out.getvalue(), "budget.docx")

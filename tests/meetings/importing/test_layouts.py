@@ -123,3 +123,28 @@ def test_resolved_decisions_stay_in_the_notes_and_are_not_actions():
     assert [(a.item, a.letter, a.text, a.owner) for a in minutes.actions] == [
         (2, "a", "WYCA to submit the bid by 31 October.", "WYCA")]
     assert "Action:" not in minutes.items[1].notes
+
+
+ITEM_WORDS = """\
+Delivery Quarterly
+Thursday 6th February 2015
+
+Item 1
+Welcome and apologies
+
+Apologies: Cllr Jane Doe, Mr John Roe
+
+Item 2
+Performance
+
+Discussed.
+"""
+
+
+def test_item_headings_with_the_title_on_the_next_line_and_apologies_inside_an_item():
+    minutes = read_text(ITEM_WORDS)
+    assert minutes.date == date(2015, 2, 6)
+    assert [(item.number, item.title) for item in minutes.items] == [
+        (1, "Welcome and apologies"), (2, "Performance")]
+    assert minutes.items[1].notes == "Discussed."
+    assert minutes.attendance.apologies == ["Cllr Jane Doe", "Mr John Roe"]

@@ -8,6 +8,7 @@ item, or at a heading in capitals that is not part of minutes (briefing papers a
 """
 
 import re
+from dataclasses import dataclass
 
 from tracker.kit.lettering import letters
 from tracker.meetings.importing import names, when
@@ -44,58 +45,73 @@ MINUTES_CAPITALS = {"RESOLVED", "ACTION", "ACTIONS", "PRESENT", "APOLOGIES", "DE
                     "AGREED", "IN ATTENDANCE", "ALSO PRESENT"}
 
 
+@dataclass
+class _Start:
+    """Where an item starts: its heading line, the first line of its notes, number and title."""
+
+    line: int
+    body: int
+    number: int
+    title: str
+
+
 def read_text(text: str) -> Minutes:
     """The minutes written in `text` (as pasted, or as the Word reader gives them)."""
     lines = [line.rstrip() for line in text.translate(SPACES).splitlines()]
     if not any(lines):
         raise UnreadableMinutes("The minutes are empty.")
-    starts = _item_starts(lines)
+    ends = _ends_of_minutes(lines)
+    starts = _item_starts(lines, ends)
     if not starts:
         raise UnreadableMinutes(
             "No numbered items were found. Items should start with their number, "
             "such as “1. Welcome” or “Item 1”.")
     minutes = Minutes()
-    _read_heading(lines[:starts[0][0]], minutes)
-    for position, (start, number, title) in enumerate(starts):
-        end = starts[position + 1][0] if position + 1 < len(starts) else _end_of_minutes(lines, start)
-        _read_item(number, title, lines[start + 1:end], minutes)
+    _read_heading(lines[:starts[0].line], minutes)
+    for position, start in enumerate(starts):
+        end = starts[position + 1].line if position + 1 < len(starts) else ends[start.line]
+        _read_item(start.number, start.title, lines[start.body:end], minutes)
     return minutes
 
 
-def _item_starts(lines: list[str]) -> list[tuple[int, int, str]]:
-    """(line index, number, title) of each item, each numbered one more than the one before."""
-    starts: list[tuple[int, int, str]] = []
+def _item_starts(lines: list[str], ends: list[int]) -> list[_Start]:
+    """Each item's start, each numbered one more than the one before, until the minutes end."""
+    starts: list[_Start] = []
     for index, line in enumerate(lines):
         match = ITEM.match(line.strip())
         if not match or len(line) > LONGEST_TITLE:
             continue
         number = int(match.group(1) or match.group(2))
-        if starts and number != starts[-1][1] + 1:
+        if starts and (number != starts[-1].number + 1 or index >= ends[starts[-1].line]):
             continue
-        title = match.group(3)
-        if not title.strip():
-            title = next((later for later in lines[index + 1:] if later.strip()), "")
-        if not _title(title):
-            continue
-        if not starts or index < _end_of_minutes(lines, starts[-1][0]):
-            starts.append((index, number, _title(title)))
+        title, body = match.group(3), index + 1
+        if not title.strip():  # "Item 1" with its title on the next line
+            body = next((later for later in range(index + 1, len(lines)) if lines[later].strip()),
+                        len(lines))
+            title, body = (lines[body], body + 1) if body < len(lines) else ("", body)
+        if _title(title):
+            starts.append(_Start(index, body, number, _title(title)))
     return starts
+
+
+def _ends_of_minutes(lines: list[str]) -> list[int]:
+    """For each line, the first line after it where the minutes end: a heading in capitals that
+    minutes do not use ("KEY INFORMATION" of an appended paper), or the end of the text."""
+    ends = [len(lines)] * len(lines)
+    end = len(lines)
+    for index in reversed(range(len(lines))):
+        ends[index] = end
+        text = lines[index].strip().strip("*#: ").strip()
+        if (len(text.split()) >= 2 and text.isupper() and not ITEM.match(text)
+                and not any(text.startswith(word) for word in MINUTES_CAPITALS)):
+            end = index
+    return ends
 
 
 def _title(text: str) -> str:
     text = MARKDOWN_LINK.sub(r"\1", text).replace("**", "").strip()
     text = ACCESS_LINK.sub("", text)
     return text.strip().rstrip(".:").strip()
-
-
-def _end_of_minutes(lines: list[str], start: int) -> int:
-    """The line after the item starting at `start` where the minutes end, if they do."""
-    for index in range(start + 1, len(lines)):
-        text = lines[index].strip().strip("*#: ").strip()
-        if (len(text.split()) >= 2 and text.isupper() and not ITEM.match(text)
-                and not any(text.startswith(word) for word in MINUTES_CAPITALS)):
-            return index
-    return len(lines)
 
 
 def _read_heading(lines: list[str], minutes: Minutes) -> None:
@@ -233,6 +249,12 @@ def _read_apologies(title: str, notes: str, minutes: Minutes) -> None:
     found = minutes.attendance.apologies
     for match in APOLOGIES_SENTENCE.finditer(notes.replace("\n", " ")):
         found.extend(name for name in names.names_in_sentence(match.group(1)) if name not in found)
+    for line in notes.splitlines():
+        heading = ATTENDANCE.match(line.strip())
+        if heading and heading.group(2) and _group(heading.group(1)) == "apologies":
+            # "Apologies: Cllr A Smith, Cllr B Jones" written inside an item
+            found.extend(name for name in names.names_in_sentence(heading.group(3))
+                         if name not in found)
     if title.lower().startswith("apologies"):
         for entry in names.entries(notes.splitlines()):
             found.extend(name for name in names.names_in(entry) if name not in found)

@@ -9,10 +9,10 @@ import io
 import zipfile
 
 import docx
+from docx.opc.exceptions import PackageNotFoundError
 from docx.oxml.ns import qn
 from docx.table import Table
 from docx.text.paragraph import Paragraph
-from lxml import etree
 
 from tracker.kit.lettering import letters
 from tracker.meetings.importing.minutes import UnreadableMinutes
@@ -30,7 +30,10 @@ def docx_text(data: bytes) -> str:
         raise UnreadableMinutes("This is not a Word document (.docx).")
     try:
         document = docx.Document(io.BytesIO(data))
-    except (zipfile.BadZipFile, KeyError, ValueError, etree.XMLSyntaxError) as error:
+    except ValueError as error:  # python-docx: another Office file (a spreadsheet, a slide deck)
+        raise UnreadableMinutes("This is not a Word document (.docx).") from error
+    except (zipfile.BadZipFile, KeyError, PackageNotFoundError, SyntaxError) as error:
+        # lxml's XMLSyntaxError is a SyntaxError
         raise UnreadableMinutes(
             "This Word document is damaged and cannot be read. Open it in Word, save it again "
             "and try again.") from error
