@@ -40,3 +40,17 @@ def test_attendance_in_a_table():
     minutes = _read(document)
     assert minutes.attendance.present == ["Alison Lowe", "Damien Miller"]
     assert minutes.attendance.apologies == ["Julie Reid"]
+
+
+def test_bold_headings_are_still_items_and_action_headings():
+    document = docx.Document()
+    document.add_paragraph("Community Outcomes Meeting")
+    document.add_paragraph().add_run("1. Mental Health").bold = True
+    document.add_paragraph("The DMPC asked for an update.")
+    document.add_paragraph().add_run("Action:").bold = True
+    document.add_paragraph("WYP to update the DMPC.")
+    minutes = _read(document)
+    assert [(item.number, item.title) for item in minutes.items] == [(1, "Mental Health")]
+    assert minutes.items[0].notes == "The DMPC asked for an update."
+    assert [(action.letter, action.text, action.owner) for action in minutes.actions] == [
+        ("a", "WYP to update the DMPC.", "WYP")]

@@ -27,8 +27,8 @@ GROUPS = {"present": "present", "also present": "also_present",
           "also in attendance": "also_present", "in attendance": "also_present"}
 LABEL = re.compile(r"^(date|time|venue|place|location|where)\s*[:\-–]\s*(.*)$", re.IGNORECASE)
 HELD_AT = re.compile(r"\bheld\b.*?\bat\s+(?![\d.:]+\s*(?:[ap]\.?m)?\b)(.+)$", re.IGNORECASE)
-ACTIONS_HEADING = re.compile(r"^\**actions?\**\s*(?:[:\-–]\s*(.*))?$", re.IGNORECASE)
-ACTION_LINE = re.compile(r"^\**ACTIONS?\b\**\s*[:\-–]?\s*(.+)$")
+ACTIONS_HEADING = re.compile(r"^actions?\s*(?:[:\-–]\s*(.*))?$", re.IGNORECASE)
+ACTION_LINE = re.compile(r"^ACTIONS?\b\s*[:\-–]?\s*(.+)$")
 OWNER = re.compile(r"^((?:[A-Z][\w&'’./-]*)(?:\s+(?:[A-Z][\w&'’./-]*|and|of|the|for)){0,5}?)"
                    r"\s+to\s+\w")
 APOLOGIES_SENTENCE = re.compile(
@@ -179,7 +179,7 @@ def _read_item(number: int, title: str, body: list[str], minutes: Minutes) -> No
     actions: list[str] = []
     index = 0
     while index < len(body):
-        text = body[index].strip()
+        text = body[index].strip().replace("**", "")  # Word's bold "**Actions:**" is a heading
         inline = ACTION_LINE.match(text)
         heading = ACTIONS_HEADING.match(text)
         if heading and not heading.group(1):
@@ -206,7 +206,7 @@ def _read_action_block(body: list[str], index: int, actions: list[str]) -> int:
     found: list[str] = []
     blank = False
     while index < len(body):
-        text = body[index].strip()
+        text = body[index].strip().replace("**", "")
         if not text:
             blank = True
             index += 1
