@@ -26,7 +26,7 @@ def all_tables() -> set[str]:
 
 
 def tables() -> set[str]:
-    """The models' tables: SQLite's full-text search tables (search_*, migration 0010) are not
+    """The models' tables: SQLite's full-text search tables (search_*, migration 0011) are not
     models; tests/search/test_index_in_step.py checks them."""
     return {name for name in all_tables() if not name.startswith("search_")}
 

@@ -1,6 +1,6 @@
 """The database keeps the search index in step with every insert, update and delete, whoever
 makes the change (a page, the CLI, an import or plain SQL): PostgreSQL's generated columns and
-SQLite's FTS5 triggers (migration 0010)."""
+SQLite's FTS5 triggers (migration 0011)."""
 
 import sqlalchemy as sa
 
@@ -50,7 +50,7 @@ def test_actions_updates_papers_and_meetings_are_kept_in_step(users):
 
 
 def test_what_was_recorded_before_the_migration_is_found_after_it(make_app, tmp_path):
-    """Migration 0010 indexes the rows already there (PostgreSQL computes the generated column
+    """Migration 0011 indexes the rows already there (PostgreSQL computes the generated column
     for each, SQLite rebuilds the FTS5 tables from them)."""
     import flask_migrate
 

@@ -1,5 +1,5 @@
 """Finding what was said or decided: one SQL query per kind of record, run by the database's own
-full-text index (migration 0010), with who may see what decided in the same SQL.
+full-text index (migration 0011), with who may see what decided in the same SQL.
 
 A search page makes two queries whatever the data holds: the capped number of matches of each
 kind, and the results themselves (the best few of each kind, or one page of one kind), as rows of

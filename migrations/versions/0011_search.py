@@ -1,8 +1,8 @@
 """Full-text search over meetings, agenda items, actions, their history and papers, kept in step
 by the database itself
 
-Revision ID: 0010_search
-Revises: 0009_report_indexes
+Revision ID: 0011_search
+Revises: 0010_flat_indexes
 Create Date: 2026-12-03 18:50:00
 
 PostgreSQL: a generated `search_vector` tsvector column on each searched table ('english'
@@ -20,8 +20,8 @@ comparison with the models). A later migration that has SQLite rebuild one of th
 from alembic import op
 
 # revision identifiers, used by Alembic.
-revision = '0010_search'
-down_revision = '0009_report_indexes'
+revision = '0011_search'
+down_revision = '0010_flat_indexes'
 branch_labels = None
 depends_on = None
 
