@@ -11,7 +11,7 @@ import re
 from dataclasses import dataclass
 from difflib import SequenceMatcher
 
-from tracker.directory.models import MeetingType, Person
+from tracker.directory.models import MeetingType, Organisation, Person
 from tracker.meetings.importing.names import TITLES
 
 # Ranks as minutes abbreviate them, beyond the titles the attendance reader knows.
@@ -96,4 +96,15 @@ def guess_meeting_type(title: str | None, types: list[MeetingType]) -> MeetingTy
     close = sorted((pair for pair in close if pair[0] >= 0.8), key=lambda pair: -pair[0])
     if close and (len(close) == 1 or close[1][0] < close[0][0]):
         return close[0][1]
+    return None
+
+
+def match_organisation(written: str | None, organisations: list[Organisation]) -> Organisation | None:
+    """The organisation an action's owner names, by short name ("WYP") or full name."""
+    if not written:
+        return None
+    wanted = " ".join(WORD.findall(written.lower()))
+    for organisation in organisations:
+        if wanted in {organisation.short_name.lower(), " ".join(WORD.findall(organisation.name.lower()))}:
+            return organisation
     return None
