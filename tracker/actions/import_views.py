@@ -1,0 +1,102 @@
+"""Importing minutes the team already has: read a Word file or pasted text, review, create.
+
+Step 1 reads and shows step 2, the review, straight away; nothing is saved until "Create draft
+meeting", which makes the meeting, its attendance and its actions in one transaction. The pages
+belong to the meetings (their address is under /meetings); the actions raised make them this
+domain's.
+"""
+
+from flask import abort, flash, redirect, render_template, url_for
+from flask_login import current_user
+
+from tracker.actions import bp
+from tracker.actions.import_forms import ReadForm, ReviewForm
+from tracker.actions.import_review import (
+    checked_minutes,
+    offer_choices,
+    read_source,
+    review_data,
+    sign_source,
+)
+from tracker.actions.imported_minutes import create_draft_meeting
+from tracker.auth.permissions import Permission, permission_required
+from tracker.directory import queries as directory
+from tracker.extensions import db
+from tracker.kit.forms import choices
+from tracker.meetings.importing.files import read_minutes
+from tracker.meetings.importing.minutes import UnreadableMinutes
+from tracker.meetings.importing.proposal import propose
+from tracker.meetings.services import SameDay
+from tracker.request_guard import accepts_upload
+
+
+@bp.route("/meetings/import", methods=["GET", "POST"])
+@accepts_upload
+@permission_required(Permission.EDIT_MEETINGS)
+def import_minutes():
+    types = directory.meeting_types()
+    form = ReadForm()
+    form.meeting_type.choices = choices(((t.id, t.name) for t in types), blank="Guess from the title")
+    if form.validate_on_submit():
+        upload = form.file.data
+        if upload:
+            data, name = upload.read(), upload.filename or "minutes"
+        else:
+            data, name = form.text.data.encode(), "minutes.txt"
+        try:
+            minutes = read_minutes(data, name)
+        except UnreadableMinutes as error:
+            form.file.errors = [*form.file.errors, error.message] if upload else []
+            if not upload:
+                form.text.errors = [*form.text.errors, error.message]
+        else:
+            chosen = next((t for t in types if str(t.id) == form.meeting_type.data), None)
+            proposal = propose(minutes)
+            review = ReviewForm(formdata=None, data=review_data(proposal, chosen))
+            text = data.decode("utf-8", "replace") if not upload or not name.lower().endswith(
+                (".docx", ".doc")) else "\n".join(_read_lines(minutes))
+            review.source.data = sign_source(text, minutes)
+            offer_choices(review, types, directory.people(), directory.organisations())
+            return render_template(
+                "actions/import_review.html", form=review, source=read_source(review.source.data),
+                guessed=chosen is None and proposal.meeting_type is not None, same_day=())
+    return render_template("actions/import_read.html", form=form)
+
+
+def _read_lines(minutes) -> list[str]:
+    """A Word file's minutes as plain lines, for the review page's source column."""
+    lines = [minutes.title or ""]
+    for item in minutes.items:
+        lines += ["", f"{item.number}. {item.title}", item.notes]
+    return lines
+
+
+@bp.post("/meetings/import/review")
+@permission_required(Permission.EDIT_MEETINGS)
+def review_minutes():
+    types, people, organisations = (directory.meeting_types(), directory.people(),
+                                    directory.organisations())
+    form = ReviewForm()
+    source = read_source(form.source.data)
+    if source is None:
+        abort(400)
+    offer_choices(form, types, people, organisations)
+    same_day = []
+    if form.validate_on_submit():
+        checked = checked_minutes(form, {p.id: p for p in people},
+                                  {o.id: o for o in organisations}, {t.id: t for t in types})
+        if checked is not None:
+            try:
+                meeting = create_draft_meeting(current_user, checked,
+                                               same_day_confirmed=form.same_day_confirmed())
+            except SameDay as clash:
+                db.session.rollback()
+                form.same_day.data = form.date.data.isoformat()
+                same_day = clash.meetings
+            else:
+                flash(f"The {meeting.title} has been created as a draft, with "
+                      f"{len(checked.actions)} actions raised. Check it before approving the "
+                      "minutes.", "success")
+                return redirect(url_for("meetings.detail", meeting_id=meeting.id))
+    return render_template("actions/import_review.html", form=form, source=source,
+                           guessed=False, same_day=same_day)
