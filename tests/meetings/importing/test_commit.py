@@ -93,3 +93,26 @@ def test_without_commit_nothing_is_saved(app):
     db.session.commit()
     assert _invoke(app).exit_code == 0
     assert _meetings() == []
+
+
+def test_a_refusal_halfway_saves_nothing(app, monkeypatch):
+    """The meeting, a new person and two actions are made before the third action is refused."""
+    from tracker.actions import imported_minutes
+    from tracker.meetings.lifecycle import MinutesError
+
+    _without_russ_hughes()
+    real, raised = imported_minutes.raise_action, []
+
+    def raise_then_refuse(*args, **kwargs):
+        if len(raised) == 2:
+            raise MinutesError("refused")
+        raised.append(real(*args, **kwargs))
+
+    monkeypatch.setattr(imported_minutes, "raise_action", raise_then_refuse)
+    result = _invoke(app, "--commit", "--new-people", "WYP")
+    assert result.exit_code == 1 and "not created: refused" in result.output
+    assert len(raised) == 2
+    db.session.expire_all()
+    assert _meetings() == []
+    assert db.session.scalar(sa.select(sa.func.count()).select_from(Action)) == 0
+    assert db.session.scalar(sa.select(Person).where(Person.name == "Russ Hughes")) is None
