@@ -23,9 +23,10 @@ from tracker.auth.permissions import Permission, permission_required
 from tracker.directory import queries as directory
 from tracker.extensions import db
 from tracker.kit.forms import choices
-from tracker.meetings.importing.files import read_minutes
+from tracker.meetings.importing.files import source_text
 from tracker.meetings.importing.minutes import UnreadableMinutes
 from tracker.meetings.importing.proposal import propose
+from tracker.meetings.importing.reading import read_text
 from tracker.meetings.services import SameDay
 from tracker.request_guard import accepts_upload
 
@@ -39,36 +40,25 @@ def import_minutes():
     form.meeting_type.choices = choices(((t.id, t.name) for t in types), blank="Guess from the title")
     if form.validate_on_submit():
         upload = form.file.data
-        if upload:
-            data, name = upload.read(), upload.filename or "minutes"
-        else:
-            data, name = form.text.data.encode(), "minutes.txt"
+        data, name = (upload.read(), upload.filename or "") if upload else (
+            form.text.data.encode(), "minutes.txt")
         try:
-            minutes = read_minutes(data, name)
+            text = source_text(data, name)
+            minutes = read_text(text)
         except UnreadableMinutes as error:
-            form.file.errors = [*form.file.errors, error.message] if upload else []
-            if not upload:
-                form.text.errors = [*form.text.errors, error.message]
+            refused = form.file if upload else form.text
+            refused.errors = [*refused.errors, error.message]
         else:
+            people, organisations = directory.people(), directory.organisations()
             chosen = next((t for t in types if str(t.id) == form.meeting_type.data), None)
-            proposal = propose(minutes)
+            proposal = propose(minutes, types, people, organisations)
             review = ReviewForm(formdata=None, data=review_data(proposal, chosen))
-            text = data.decode("utf-8", "replace") if not upload or not name.lower().endswith(
-                (".docx", ".doc")) else "\n".join(_read_lines(minutes))
             review.source.data = sign_source(text, minutes)
-            offer_choices(review, types, directory.people(), directory.organisations())
+            offer_choices(review, types, people, organisations)
             return render_template(
                 "actions/import_review.html", form=review, source=read_source(review.source.data),
                 guessed=chosen is None and proposal.meeting_type is not None, same_day=())
     return render_template("actions/import_read.html", form=form)
-
-
-def _read_lines(minutes) -> list[str]:
-    """A Word file's minutes as plain lines, for the review page's source column."""
-    lines = [minutes.title or ""]
-    for item in minutes.items:
-        lines += ["", f"{item.number}. {item.title}", item.notes]
-    return lines
 
 
 @bp.post("/meetings/import/review")

@@ -21,6 +21,7 @@ from tracker.actions.imported_minutes import (
     NewPerson,
     create_draft_meeting,
 )
+from tracker.directory import queries as directory
 from tracker.directory.models import MeetingType, Organisation
 from tracker.extensions import db
 from tracker.meetings.importing.files import read_minutes_file
@@ -89,7 +90,7 @@ def import_minutes(paths: tuple[Path, ...], type_name: str, fmt: str, commit: bo
 def _commit(path: Path, minutes: Minutes, meeting_type: MeetingType,
             new_people: Organisation | None, at: time) -> bool:
     """Create the draft meeting for one file; say what was made, or why nothing was."""
-    proposal = propose(minutes)
+    proposal = propose(minutes, [meeting_type], directory.people(), directory.organisations())
     problems = []
     if minutes.date is None:
         problems.append("no date found")

@@ -4,8 +4,7 @@ these as its first choices; `flask minutes import --commit` takes them as they a
 
 from dataclasses import dataclass
 
-from tracker.directory import queries as directory
-from tracker.directory.models import MeetingType, Organisation
+from tracker.directory.models import MeetingType, Organisation, Person
 from tracker.meetings.importing.matching import (
     NameMatch,
     guess_meeting_type,
@@ -24,10 +23,10 @@ class Proposal:
     owners: list[Organisation | None]  # one for each of minutes.actions, in order
 
 
-def propose(minutes: Minutes) -> Proposal:
-    """Match the minutes against the directory (three queries, whatever the minutes hold)."""
-    people = directory.people()
-    organisations = directory.organisations()
+def propose(minutes: Minutes, types: list[MeetingType], people: list[Person],
+            organisations: list[Organisation]) -> Proposal:
+    """Match the minutes against the directory, read once by the caller (`directory.people()`
+    and so on: three queries, whatever the minutes hold)."""
     groups = [
         (AttendanceKind.PRESENT, minutes.attendance.present),
         (AttendanceKind.ALSO_PRESENT, minutes.attendance.also_present),
@@ -38,7 +37,7 @@ def propose(minutes: Minutes) -> Proposal:
     ]
     return Proposal(
         minutes=minutes,
-        meeting_type=guess_meeting_type(minutes.title, directory.meeting_types()),
+        meeting_type=guess_meeting_type(minutes.title, types),
         attendance=attendance,
         owners=[match_organisation(action.owner, organisations) for action in minutes.actions],
     )
