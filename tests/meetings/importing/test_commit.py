@@ -30,6 +30,8 @@ def test_commit_creates_the_demo_meetings_structure(app):
     db.session.expire_all()
     [meeting] = _meetings()
     assert meeting.minutes_status == MinutesStatus.DRAFT
+    # Item 2 says the previous notes were "accepted as a correct record", as the demo records.
+    assert meeting.previous_minutes_outcome == demo.MEETING["previous_minutes_outcome"]
     assert meeting.starts_at.date() == demo.MEETING["starts_at"].date()
     assert len(meeting.agenda_items) == 12
     assert [item.title for item in meeting.agenda_items][3:5] == ["Use of Force", "Stop and Search"]

@@ -41,29 +41,44 @@ def words_of(name: str) -> tuple[list[str], list[str]]:
     return titles, words
 
 
-def _score(words: list[str], person_words: list[str]) -> float:
-    """How surely the written words name the person: 1 the same, 0.95 initials, else spelling."""
-    if not words or not person_words:
+def _similar(a: str, b: str) -> float:
+    """difflib's ratio of two spellings, or 0 when its cheap upper bounds already fall short (most
+    pairs: this keeps matching a list against a large directory quick)."""
+    matcher = SequenceMatcher(None, a, b)
+    if matcher.real_quick_ratio() < CLOSE or matcher.quick_ratio() < CLOSE:
         return 0.0
-    written, known = [w.lower() for w in words], [w.lower() for w in person_words]
+    return matcher.ratio()
+
+
+def _score(written: list[str], known: list[str]) -> float:
+    """How surely the written words name the person (both lower-cased, titles left out): 1 the
+    same, 0.95 or 0.9 by initials, else the spelling's closeness."""
+    if not written or not known:
+        return 0.0
     if written == known:
         return 1.0
-    surname_alike = SequenceMatcher(None, written[-1], known[-1]).ratio() >= CLOSE
     forenames = written[:-1]
-    if surname_alike and forenames and all(len(w) == 1 for w in forenames):
+    if forenames and all(len(w) == 1 for w in forenames) and _similar(written[-1], known[-1]):
         initials = [w[0] for w in known[:-1]]
         if forenames == initials[: len(forenames)]:
             return 0.95 if written[-1] == known[-1] else 0.9
     if len(written) == 1:
         return 0.0  # a surname alone could be anyone
-    return SequenceMatcher(None, " ".join(written), " ".join(known)).ratio()
+    return _similar(" ".join(written), " ".join(known))
 
 
-def match_person(name: str, people: list[Person]) -> NameMatch:
-    """The one person `name` most surely names, or None (no one close, or two equally close)."""
+def _lowered_words(name: str) -> list[str]:
+    return [word.lower() for word in words_of(name)[1]]
+
+
+def match_person(name: str, people: list[Person], known: list[list[str]] | None = None) -> NameMatch:
+    """The one person `name` most surely names, or None (no one close, or two equally close).
+    `known`, each person's name as `_lowered_words` gives it, saves working it out again."""
     titles, words = words_of(name)
+    written = [word.lower() for word in words]
+    known = known if known is not None else [_lowered_words(person.name) for person in people]
     scored = sorted(
-        ((_score(words, words_of(person.name)[1]), person) for person in people),
+        ((_score(written, person_words), person) for person, person_words in zip(people, known, strict=True)),
         key=lambda pair: -pair[0],
     )
     best = None
@@ -75,7 +90,8 @@ def match_person(name: str, people: list[Person]) -> NameMatch:
 
 def match_people(names: list[str], people: list[Person]) -> list[NameMatch]:
     """`match_person` for each name, against one list of people read once by the caller."""
-    return [match_person(name, people) for name in names]
+    known = [_lowered_words(person.name) for person in people]
+    return [match_person(name, people, known) for name in names]
 
 
 def guess_meeting_type(title: str | None, types: list[MeetingType]) -> MeetingType | None:
