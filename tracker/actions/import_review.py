@@ -88,8 +88,16 @@ def offer_choices(form: ReviewForm, types, people, organisations) -> None:
         row.owner.choices = organisation_choices
 
 
-def _error(field, message: str) -> None:
+def _error(field, message: str) -> bool:
+    """Show `message` on `field`; False, for `ok = _error(...)`."""
     field.errors = [*field.errors, message]
+    return False
+
+
+def _id(text: str | None) -> int | None:
+    """A number as a select sends it (a record's id, a row's index); None for anything else."""
+    text = text or ""
+    return int(text) if text.isascii() and text.isdigit() and len(text) < 10 else None
 
 
 def _pieces(text: str) -> list[str]:
@@ -116,22 +124,21 @@ def checked_minutes(form: ReviewForm, people: dict[int, Person],
         if choice == LEAVE_OUT:
             continue
         if kind not in tuple(AttendanceKind):
-            ok = _error(row.person, "Choose how they attended") or False
+            ok = _error(row.person, "Choose how they attended")
             continue
         if choice != NEW:
-            person = people.get(int(choice)) if choice.isdigit() else None
+            person = people.get(_id(choice))
             if person is None:
-                ok = _error(row.person, "Choose a person from the list") or False
+                ok = _error(row.person, "Choose a person from the list")
             else:
                 attendance.append((person, kind))
             continue
-        organisation = organisations.get(int(row.new_organisation.data or 0)) \
-            if (row.new_organisation.data or "").isdigit() else None
+        organisation = organisations.get(_id(row.new_organisation.data))
         if not (row.new_name.data or "").strip():
-            ok = _error(row.new_name, f"Enter the name of the new person for “{row.written.data}”") or False
+            ok = _error(row.new_name, f"Enter the name of the new person for “{row.written.data}”")
         if organisation is None:
             ok = _error(row.new_organisation,
-                        f"Choose the organisation of “{row.written.data}”") or False
+                        f"Choose the organisation of “{row.written.data}”")
         if ok:
             attendance.append((NewPerson(row.new_name.data.strip(),
                                          (row.new_job_title.data or "").strip(), organisation), kind))
@@ -144,13 +151,13 @@ def checked_minutes(form: ReviewForm, people: dict[int, Person],
         title, notes = (row.title.data or "").strip(), row.notes.data or ""
         if row.fate.data == MERGE:
             if not items:
-                ok = _error(row.fate, "The first item has no item before it to merge into") or False
+                ok = _error(row.fate, "The first item has no item before it to merge into")
                 continue
             items[-1][1] = "\n\n".join(part for part in (items[-1][1], title, notes) if part)
             made_from[n] = len(items) - 1
             continue
         if not title:
-            ok = _error(row.title, f"Enter a title for item {n + 1}") or False
+            ok = _error(row.title, f"Enter a title for item {n + 1}")
         first, *rest = _pieces(notes)
         made_from[n] = len(items)
         items.append([title, first])
@@ -158,7 +165,7 @@ def checked_minutes(form: ReviewForm, people: dict[int, Person],
             new_title, _, new_notes = piece.strip().partition("\n")
             items.append([new_title.strip() or title, new_notes.strip()])
     if not items and form.items:
-        ok = _error(form.items[0].fate, "Keep at least one item") or False
+        ok = _error(form.items[0].fate, "Keep at least one item")
 
     actions: list[CheckedAction] = []
     for row in form.actions:
@@ -167,26 +174,25 @@ def checked_minutes(form: ReviewForm, people: dict[int, Person],
         text = (row.text.data or "").strip()
         if row.fate.data == MERGE:
             if not actions:
-                ok = _error(row.fate, "The first action has no action before it to merge into") or False
+                ok = _error(row.fate, "The first action has no action before it to merge into")
             else:
                 actions[-1].text = f"{actions[-1].text} {text}".strip()
             continue
-        owner = organisations.get(int(row.owner.data)) if (row.owner.data or "").isdigit() else None
-        under = made_from.get(int(row.item.data)) if (row.item.data or "").isdigit() else None
+        owner = organisations.get(_id(row.owner.data))
+        under = made_from.get(_id(row.item.data))
         if not text:
-            ok = _error(row.text, "Enter the action, or drop it") or False
+            ok = _error(row.text, "Enter the action, or drop it")
         if owner is None:
-            ok = _error(row.owner, "Choose the organisation that owns the action") or False
+            ok = _error(row.owner, "Choose the organisation that owns the action")
         if under is None:
-            ok = _error(row.item, "Choose an item that is kept for the action") or False
+            ok = _error(row.item, "Choose an item that is kept for the action")
         if ok:
             actions.extend(CheckedAction(under, piece.strip(), owner)
                            for piece in _pieces(text) if piece.strip())
 
-    meeting_type = types.get(int(form.meeting_type.data)) \
-        if (form.meeting_type.data or "").isdigit() else None
+    meeting_type = types.get(_id(form.meeting_type.data))
     if meeting_type is None:
-        ok = _error(form.meeting_type, "Choose the type of meeting") or False
+        ok = _error(form.meeting_type, "Choose the type of meeting")
     if not ok:
         # A list's errors are gathered when it validates; gather them again for the summary.
         for rows in (form.attendance, form.items, form.actions):

@@ -163,3 +163,20 @@ def test_both_steps_need_their_csrf_token(csrf_app, users, directory):
     assert client.post("/meetings/import", data={"text": seed_text()}).status_code == 400
     assert client.post("/meetings/import/review", data={"time": "10am"}).status_code == 400
     assert _counts() == before
+
+
+def test_choices_that_are_not_on_the_page_are_errors_not_failures(client, secretariat, directory):
+    page = _upload(client, seed_text().encode(), "minutes.txt").get_data(as_text=True)
+    fields = form_fields(page)
+    fields["time"] = "10:00"
+    fields["attendance-0-person"] = "²"
+    fields["actions-0-owner"] = "99999999999"
+    fields["actions-1-item"] = "-1"
+    before = _counts()
+    response = client.post("/meetings/import/review", data=fields)
+    assert response.status_code == 200
+    summary = error_summary(response)
+    assert "Choose a person from the list" in summary
+    assert "Choose the organisation that owns the action" in summary
+    assert "Choose an item that is kept for the action" in summary
+    assert _counts() == before
