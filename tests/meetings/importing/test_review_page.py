@@ -180,3 +180,20 @@ def test_choices_that_are_not_on_the_page_are_errors_not_failures(client, secret
     assert "Choose the organisation that owns the action" in summary
     assert "Choose an item that is kept for the action" in summary
     assert _counts() == before
+
+
+def test_reading_runs_the_same_few_queries_however_large_the_directory(
+        client, secretariat, directory, count_queries):
+    from tests.factories import PersonFactory
+
+    data = docx_from_text(seed_text())
+    _upload(client, data, "minutes.docx")  # the first request after signing in does one-off work
+    db.session.expire_all()
+    with count_queries() as small:
+        assert _upload(client, data, "minutes.docx").status_code == 200
+    PersonFactory.create_batch(300, organisation=directory["organisations"]["WYP"])
+    db.session.commit()
+    db.session.expire_all()
+    with count_queries() as large:
+        assert _upload(client, data, "minutes.docx").status_code == 200
+    assert len(small) == len(large) <= 10, large
