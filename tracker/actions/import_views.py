@@ -62,6 +62,7 @@ def import_minutes():
 
 
 @bp.post("/meetings/import/review")
+@accepts_upload  # it carries the minutes' whole text back, twice over (the fields and the source)
 @permission_required(Permission.EDIT_MEETINGS)
 def review_minutes():
     types, people, organisations = (directory.meeting_types(), directory.people(),
