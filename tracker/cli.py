@@ -66,6 +66,6 @@ def register(app: Flask) -> None:
 
     app.cli.add_command(reminders_cli)
     app.cli.add_command(mail_cli)
-    from tracker.meetings.importing.cli import minutes_cli
+    from tracker.actions.minutes_cli import minutes_cli
 
     app.cli.add_command(minutes_cli)

@@ -24,6 +24,9 @@ RULES = {
     "reports.minutes": Rule(allowed=EVERYONE, args=_com),
     "reports.minutes_docx": Rule(allowed=EVERYONE, args=_com),
     "meetings.new": Rule(allowed=EDITORS),
+    # Importing minutes: reading a file or text, then the review that creates the meeting.
+    "actions.import_minutes": Rule(allowed=EDITORS),
+    "actions.review_minutes": Rule(allowed=EDITORS, method="POST"),
     "meetings.edit": Rule(allowed=EDITORS, args=_com),
     "meetings.delete": Rule(allowed=EDITORS, args=_com),
     "meetings.attendance": Rule(allowed=EDITORS, args=_com),

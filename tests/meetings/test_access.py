@@ -16,6 +16,9 @@ def posts(d: Demo) -> dict[str, dict]:
     com, item = d.com_meeting(), d.agenda_item()
     return {
         "/meetings/new": {"meeting_type": "1", "date": ["1", "1", "2025"], "time": "10am"},
+        "/meetings/import": {"text": "Minutes\n1. Welcome\nHello"},
+        "/meetings/import/review": {"meeting_type": "1", "date": ["1", "1", "2025"],
+                                    "time": "10am", "items-0-title": "Intruder"},
         f"/meetings/{com}/edit": {"meeting_type": "1", "date": ["1", "1", "2025"], "time": "10am",
                                   "correction_reason": "x"},
         f"/meetings/{com}/delete": {},

@@ -6,4 +6,4 @@ from flask import Blueprint
 bp = Blueprint("actions", __name__)
 
 # The modules whose routes register on `bp`; `create_app` imports them before registering it.
-VIEW_MODULES = ("views", "change_views", "raise_views")
+VIEW_MODULES = ("views", "change_views", "raise_views", "import_views")

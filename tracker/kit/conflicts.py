@@ -11,6 +11,8 @@ the same error, by the version the database checks on every UPDATE.
 """
 
 import json
+from contextlib import contextmanager
+from contextvars import ContextVar
 from datetime import date
 
 from flask_wtf import FlaskForm
@@ -115,9 +117,35 @@ def reconcile(record, seen_version: int | None, shown: dict | None = None, submi
     return submitted
 
 
+# Set while `one_transaction` runs: the services it calls flush instead of committing.
+_in_one_transaction: ContextVar[bool] = ContextVar("in_one_transaction", default=False)
+
+
+@contextmanager
+def one_transaction():
+    """Run several services as one change: their `save` only flushes, and the whole is committed
+    at the end, or rolled back if any of them refuses (an import that fails halfway saves nothing).
+    """
+    if _in_one_transaction.get():
+        yield
+        return
+    token = _in_one_transaction.set(True)
+    try:
+        yield
+    except BaseException:
+        db.session.rollback()
+        raise
+    finally:
+        _in_one_transaction.reset(token)
+    save()
+
+
 def save() -> None:
     """Commit the change. If another writer got in first (the row's version moved on), undo it
     and raise `ChangedMeanwhile`; a clash on a unique name is the caller's to report."""
+    if _in_one_transaction.get():
+        db.session.flush()
+        return
     try:
         db.session.commit()
     except StaleDataError:

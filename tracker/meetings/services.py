@@ -97,12 +97,15 @@ def create_meeting(
     place: str = "",
     theme: str = "",
     same_day_confirmed: bool = False,
+    items: list[tuple[str, str]] | None = None,
 ) -> Meeting:
     """A new meeting with its type's standing agenda and the previous meeting's future items.
 
     Future agenda items agreed at the previous meeting of the series and not yet carried go in
     before the closing items (future agenda items, any other business, next meeting). `SameDay`
-    if the series already has a meeting that day, unless `same_day_confirmed`.
+    if the series already has a meeting that day, unless `same_day_confirmed`. `items`, (title,
+    notes) pairs, are the agenda of minutes written elsewhere (an import): they are what was
+    discussed, so they replace the standing agenda and nothing is carried.
     """
     _check_same_day(meeting_type, starts_at, None, same_day_confirmed)
     meeting = Meeting(
@@ -112,13 +115,18 @@ def create_meeting(
     relink_series(meeting_type)
     titles = list(meeting_type.standing_items)
     carried = []
-    if meeting.previous_meeting is not None:
+    if meeting.previous_meeting is not None and items is None:
         carried = [f for f in meeting.previous_meeting.future_items if f.carried_into_id is None]
     at = agenda.insertion_index(titles)
     titles[at:at] = [future.title for future in carried]
     for future in carried:
         future.carried_into = meeting
-    meeting.agenda_items = [AgendaItem(position=n, title=t) for n, t in enumerate(titles)]
+    if items is None:
+        items = [(title, "") for title in titles]
+    meeting.agenda_items = [
+        AgendaItem(position=n, title=title.strip(), notes=notes)
+        for n, (title, notes) in enumerate(items)
+    ]
     db.session.flush()
     audit.record(
         user,
