@@ -10,13 +10,15 @@ TEST_POSTGRES_URL ?= postgresql://postgres@127.0.0.1:5432/test
 
 .PHONY: run test test-sqlite test-postgres install assets system-deps lint bench clean
 
+# One request at a time: CPython 3.11 can crash serving signed-in pages from several threads
+# (README, "Production"); one person trying the tracker never notices.
 run: install assets
 	$(RUN_ENV) $(FLASK) db upgrade
 	$(RUN_ENV) $(FLASK) demo load --if-empty
 	$(RUN_ENV) $(FLASK) reminders queue
 	@$(RUN_ENV) $(FLASK) demo logins
 	@echo "Serving on http://127.0.0.1:5000 (Ctrl+C to stop)"
-	$(RUN_ENV) $(FLASK) run --host 127.0.0.1 --port 5000
+	$(RUN_ENV) $(FLASK) run --host 127.0.0.1 --port 5000 --without-threads
 
 install: $(VENV)/.installed node_modules/.installed
 

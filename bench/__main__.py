@@ -184,8 +184,8 @@ def main() -> None:
         print("\n".join(lines))
 
         print(
-            f"\nThroughput: gunicorn {' '.join(throughput.SETTINGS[:6])}, "
-            f"{throughput.CLIENTS} keep-alive clients, {args.seconds:g} s each"
+            f"\nThroughput: gunicorn {' '.join(throughput.SETTINGS[:4])}, "
+            f"{throughput.CLIENTS} clients, {args.seconds:g} s each"
         )
         bare, tracker = throughput.compare(
             sqlite_large.url, setup.SECRET_KEY, session_cookie(sqlite_large), args.seconds
