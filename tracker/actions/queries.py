@@ -25,7 +25,7 @@ from tracker.actions.models import (
 from tracker.auth.models import User
 from tracker.auth.permissions import Permission, can
 from tracker.extensions import db
-from tracker.meetings.models import AgendaItem, Meeting
+from tracker.meetings.models import AgendaItem, Meeting, item_number
 from tracker.plans.models import Indicator, Priority
 
 
@@ -47,17 +47,14 @@ def visible(user) -> sa.Select:
     return sa.select(Action).options(*LIST_LOADS).where(visibility(user))
 
 
-# What a list of actions shows: owner, lead, the meeting and item it was raised at. The records an
-# action points to come in the same query (joined); only the meetings' agendas need one more.
+# What a list of actions shows: owner, lead, the meeting and item it was raised at, all in the
+# same query (joined). An item's number is its place in the meeting's agenda, counted in SQL:
+# loading every agenda to count along it cost more than the rest of the list.
 LIST_LOADS = (
     joinedload(Action.owner),
     joinedload(Action.lead),
-    joinedload(Action.meeting).options(
-        joinedload(Meeting.meeting_type),
-        # An item's number is its place in the meeting's agenda: load the agenda with it.
-        selectinload(Meeting.agenda_items),
-    ),
-    joinedload(Action.agenda_item),
+    joinedload(Action.meeting).joinedload(Meeting.meeting_type),
+    joinedload(Action.agenda_item).with_expression(AgendaItem.number_as_read, item_number()),
 )
 
 

@@ -15,7 +15,7 @@ from datetime import date, datetime
 
 import sqlalchemy as sa
 
-from tracker.actions import queries
+from tracker.actions import listed, queries
 from tracker.actions.models import Action
 from tracker.directory import queries as directory
 from tracker.directory.models import MeetingType, Organisation, Person
@@ -34,7 +34,7 @@ CURSOR_SEPARATOR = "~"
 class RegisterPage:
     """One page of the register, with where the pages before and after it start."""
 
-    items: list[Action]
+    items: list[listed.ListedAction]
     total: int  # up to COUNT_CAP; COUNT_CAP + 1 means "more than COUNT_CAP"
     after: str | None  # the next page's `after`, if there is a next page
     before: str | None  # the previous page's `before`, if there is a previous page
@@ -45,7 +45,7 @@ class RegisterPage:
         return self.total > COUNT_CAP
 
 
-def edge(action: Action, sort: str, as_at: date) -> str:
+def edge(action: listed.ListedAction, sort: str, as_at: date) -> str:
     """The action's place in the order `sort`, as the URL carries it."""
     due = action.due_on.isoformat() if action.due_on else ""
     if sort == "reference":
@@ -129,17 +129,17 @@ def fetch(query: sa.Select, sort: str, as_at: date, args, per_page: int) -> Regi
     if after is None and before is None and number.isdigit() and int(number) > 1:
         # An old bookmarked page number: the same rows as it always showed (past the end, the
         # first page; request_guard refuses numbers too large to be a page).
-        rows = db.session.scalars(
+        rows = listed.actions(
             query.order_by(*order).offset((int(number) - 1) * per_page).limit(per_page + 1)
-        ).all()
+        )
         has_previous = True
     if not rows:
         nearest = window(query, sort, as_at, after or before, forwards, per_page + 1)
-        rows = db.session.scalars(
+        rows = listed.actions(
             query.where(Action.id.in_(nearest))
             .order_by(*(order if forwards else (column.desc() for column in order)))
             .limit(per_page + 1)
-        ).all()
+        )
         has_previous = after is not None
         if not forwards:
             has_previous = len(rows) > per_page
