@@ -4,18 +4,20 @@ reads the same to a screen reader as before."""
 
 import pytest
 from govuk_frontend_wtf import gov_form_base
-from govuk_frontend_wtf.wtforms_widgets import GovSelect, GovTextInput
+from govuk_frontend_wtf.wtforms_widgets import GovCheckboxInput, GovSelect, GovTextInput
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from werkzeug.datastructures import MultiDict
-from wtforms import Form, IntegerField, SelectField, StringField
+from wtforms import BooleanField, Form, IntegerField, SelectField, StringField
 from wtforms.validators import Length, NumberRange, Optional
 
 from tracker.kit.forms import choices
-from tracker.kit.widgets import QuickSelect, QuickTextInput
+from tracker.kit.widgets import QuickCheckbox, QuickSelect, QuickTextInput
 
 
 def make_form(select_widget, input_widget, *, label="Owner", hint="", options=(), words=""):
+    checkbox_widget = QuickCheckbox() if isinstance(select_widget, QuickSelect) else GovCheckboxInput()
+
     class Filters(Form):
         owner = SelectField(label, description=hint, widget=select_widget, default="")
         q = StringField(
@@ -24,8 +26,12 @@ def make_form(select_widget, input_widget, *, label="Owner", hint="", options=()
         days = IntegerField(
             "Number of days", widget=input_widget, validators=[Optional(), NumberRange(min=1)]
         )
+        earlier = BooleanField(label, description=hint, widget=checkbox_widget)
 
     return Filters, choices([("", "Any")] + list(options))
+
+
+FIELDS = ("owner", "q", "days", "earlier")
 
 
 def render(select_widget, input_widget, formdata, params, **kwargs) -> list[str]:
@@ -33,7 +39,7 @@ def render(select_widget, input_widget, formdata, params, **kwargs) -> list[str]
     form = cls(formdata=MultiDict(formdata))
     form.owner.choices = options
     form.validate()
-    return [str(getattr(form, name)(params=dict(params.get(name, {})))) for name in ("owner", "q", "days")]
+    return [str(getattr(form, name)(params=dict(params.get(name, {})))) for name in FIELDS]
 
 
 def render_both(formdata, params, **kwargs):
@@ -48,6 +54,7 @@ CASES = [
     ({"owner": "nonsense", "q": "x" * 30, "days": "0"}, {"q": {"spellcheck": False}}),
     ({"q": "a <b> & \"c\"", "days": "7"}, {"days": {"inputmode": "numeric", "classes": "govuk-input--width-4"}}),
     ({"q": "words"}, {"q": {"spellcheck": True, "attributes": {"data-x": "1 < 2"}}}),
+    ({"earlier": "y"}, {"earlier": {"classes": "govuk-checkboxes--small"}}),
 ]
 
 
@@ -61,7 +68,7 @@ def test_quick_widgets_write_what_the_govuk_macros_write(app, monkeypatch, formd
         monkeypatch.setattr(gov_form_base, "render_template", None)
         quick = render(QuickSelect(), QuickTextInput(), formdata, params, hint=hint, options=options)
     assert quick == macros
-    assert 'class="govuk-select' in quick[0]
+    assert 'class="govuk-select' in quick[0] and 'type="checkbox"' in quick[3]
 
 
 def test_a_select_with_no_choices_but_any_is_written_the_same(app):
@@ -85,7 +92,7 @@ text = st.text(st.characters(blacklist_categories=("Cs", "Cc")), min_size=1, max
 @settings(deadline=None, max_examples=60, suppress_health_check=[HealthCheck.function_scoped_fixture])
 @given(label=text, hint=text, option=text, chosen=text, words=text)
 def test_any_text_is_escaped_as_the_macros_escape_it(app, label, hint, option, chosen, words):
-    formdata = {"owner": chosen, "q": words, "days": words}
+    formdata = {"owner": chosen, "q": words, "days": words, "earlier": words}
     with app.test_request_context():
         macros, quick = render_both(
             formdata, {}, label=label, hint=hint, options=[(chosen, option), ("x", option)]

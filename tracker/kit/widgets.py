@@ -1,4 +1,5 @@
-"""GOV.UK select and text input widgets that write govuk-frontend-wtf's HTML without its macros.
+"""GOV.UK select, text input and checkbox widgets that write govuk-frontend-wtf's HTML without
+its macros.
 
 govuk-frontend-wtf renders each field through a template that imports the GOV.UK Jinja macros
 and calls one more macro per option; the register's thirteen filters cost a third of its page
@@ -8,13 +9,14 @@ uses: a label, a hint, an error, classes and plain attributes. Any other paramet
 heading label, a prefix, HTML in place of text...) goes to the macro, as before.
 """
 
-from govuk_frontend_wtf.wtforms_widgets import GovSelect, GovTextInput
+from govuk_frontend_wtf.wtforms_widgets import GovCheckboxInput, GovSelect, GovTextInput
 from markupsafe import Markup, escape
 
 # The parameters written here; any other sends the field to govuk-frontend-wtf's macro.
 COMMON = {"id", "name", "label", "hint", "attributes", "classes", "errorMessage"}
 SELECT_PARAMETERS = COMMON | {"items"}
 INPUT_PARAMETERS = COMMON | {"value", "type", "spellcheck", "inputmode"}
+CHECKBOX_PARAMETERS = {"name", "items", "hint", "classes"}
 
 
 def _text(part, key: str = "text") -> str | None:
@@ -128,4 +130,45 @@ class QuickTextInput(GovTextInput):
             parts.append(f' inputmode="{escape(params["inputmode"])}"')
         lines.append("  " + "".join(parts) + attributes + ">")
         lines += ["</div>", ""]
+        return Markup("\n".join(lines))
+
+
+class QuickCheckbox(GovCheckboxInput):
+    """GovCheckboxInput (one checkbox, no fieldset), written in Python for the usual parameters."""
+
+    def render(self, params):
+        items = params.get("items") or []
+        # govuk-frontend-wtf always passes a hint: with no description, an empty one, written.
+        has_hint = bool(params.get("hint"))
+        hint = "" if params.get("hint") == {"text": ""} else _text(params["hint"]) if has_hint else ""
+        if (
+            set(params) - CHECKBOX_PARAMETERS
+            or not isinstance(params.get("classes", ""), str)
+            or len(items) != 1
+            or set(items[0]) - {"text", "value", "checked"}
+            or not isinstance(items[0]["value"], str)
+            or _text({"text": items[0].get("text")}) is None
+            or hint is None
+        ):
+            return super().render(params)
+        name = escape(params["name"])
+        classes = "govuk-checkboxes" + (f" {escape(params['classes'])}" if params.get("classes") else "")
+        checked = " checked" if items[0].get("checked") else ""
+        lines = ["", '<div class="govuk-form-group">']
+        if has_hint:
+            lines += [f'  <div id="{name}-hint" class="govuk-hint">', f"    {escape(hint)}", "  </div>"]
+        aria = f' aria-describedby="{name}-hint"' if has_hint else ""
+        lines += [
+            f'  <div class="{classes}" data-module="govuk-checkboxes">',
+            '    <div class="govuk-checkboxes__item">',
+            f'      <input class="govuk-checkboxes__input" id="{name}" name="{name}" type="checkbox"'
+            f' value="{escape(items[0]["value"])}"{checked}{aria}>',
+            f'      <label class="govuk-label govuk-checkboxes__label" for="{name}">',
+            f"        {escape(items[0]['text'])}",
+            "      </label>",
+            "    </div>",
+            "  </div>",
+            "</div>",
+            "",
+        ]
         return Markup("\n".join(lines))
