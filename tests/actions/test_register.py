@@ -228,11 +228,25 @@ def test_a_bookmarked_page_number_still_shows_that_page(browser_as, register):
     assert viewer.get("/actions?after=nonsense&before=~&sort=overdue").status_code == 200
 
 
-def test_a_count_past_ten_thousand_is_said_not_counted(app, monkeypatch, browser_as, register):
+def test_a_count_past_the_cap_is_said_not_counted(app, monkeypatch, browser_as, register):
     monkeypatch.setattr("tracker.actions.register.COUNT_CAP", 4)
     page = text_of(browser_as("viewer").get("/actions"))
     assert "More than 4 actions" in page
     assert "6 actions" not in page
+
+
+def test_past_the_cap_the_pages_still_reach_every_action(app, monkeypatch, browser_as, register):
+    for n in range(30):
+        make_action(reference=f"COM-2024-02-{n:02d}a", due_on=TODAY + timedelta(days=200 + n))
+    monkeypatch.setattr("tracker.actions.register.COUNT_CAP", 4)
+    viewer = browser_as("viewer")
+    first = viewer.get("/actions?sort=reference")
+    assert "More than 4 actions, 25 to a page" in text_of(first)
+    second = viewer.get(page_link(first, "next"))
+    assert "More than 4 actions" in text_of(second)
+    seen = references_in(first) + references_in(second)
+    assert len(seen) == len(set(seen)) == 36
+    assert page_link(second, "next") is None
 
 
 def test_leads_are_offered_once_an_owner_is_chosen(browser_as, register):

@@ -291,9 +291,9 @@ def first(query: sa.Select, order: tuple, limit: int, *, statuses: tuple = ()) -
 COUNT_CAP = 10_000
 
 
-def capped_count(query: sa.Select) -> int:
-    """How many actions `query` gives, counting no further than COUNT_CAP + 1."""
-    limited = query.with_only_columns(Action.id).order_by(None).limit(COUNT_CAP + 1)
+def capped_count(query: sa.Select, cap: int = COUNT_CAP) -> int:
+    """How many actions `query` gives, counting no further than `cap` + 1."""
+    limited = query.with_only_columns(Action.id).order_by(None).limit(cap + 1)
     return db.session.scalar(sa.select(sa.func.count()).select_from(limited.subquery()))
 
 
