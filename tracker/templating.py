@@ -2,8 +2,9 @@
 entries and notes, and globals for permissions, navigation, charts and POST buttons.
 """
 
-from flask import Flask, request, url_for
+from flask import Flask, current_app, request, url_for
 from flask_login import current_user
+from markupsafe import Markup
 
 from tracker.actions.display import change_field, change_value
 from tracker.actions.models import ActionStatus
@@ -66,32 +67,60 @@ FILTERS = {
 }
 
 
+SERVICE_NAVIGATION = "govuk_frontend_jinja/components/service-navigation/macro.html"
+# The service navigation's sections, and the permission each needs.
+SECTIONS = (
+    ("Home", "home.index", None),
+    ("Meetings", "meetings.index", Permission.READ_MEETINGS),
+    ("Actions", "actions.index", Permission.READ_ACTIONS),
+    ("Overdue", "actions.overdue", Permission.READ_ACTIONS),
+    ("Plans", "plans.index", Permission.READ_PLANS),
+    ("Reports", "reports.index", Permission.READ_REPORTS),
+    ("Administration", "admin.index", Permission.ADMINISTER),
+)
+
+
+def _sections(role: str) -> tuple[tuple[str, str, str], ...]:
+    """(text, endpoint, href) of the sections `role` may see: the same on every page, so worked out
+    once per role and path prefix (url_for on every page was a tenth of the register's rendering)."""
+    cache = current_app.extensions.setdefault("navigation", {})
+    key = (role, request.script_root)
+    if key not in cache:
+        cache[key] = tuple(
+            (text, endpoint, url_for(endpoint))
+            for text, endpoint, permission in SECTIONS
+            if not permission or can(current_user, permission)
+        )
+    return cache[key]
+
+
 def navigation() -> list[dict]:
     """The service navigation for the signed-in user's role, with the current section marked."""
     if not current_user.is_authenticated:
         return []
-    sections = [
-        ("Home", "home.index", None),
-        ("Meetings", "meetings.index", Permission.READ_MEETINGS),
-        ("Actions", "actions.index", Permission.READ_ACTIONS),
-        ("Overdue", "actions.overdue", Permission.READ_ACTIONS),
-        ("Plans", "plans.index", Permission.READ_PLANS),
-        ("Reports", "reports.index", Permission.READ_REPORTS),
-        ("Administration", "admin.index", Permission.ADMINISTER),
-    ]
     path = request.path
+    sections = _sections(current_user.role)
+    overdue = next((href for _, endpoint, href in sections if endpoint == "actions.overdue"), None)
     items = []
-    for text, endpoint, permission in sections:
-        if permission and not can(current_user, permission):
-            continue
-        href = url_for(endpoint)
+    for text, endpoint, href in sections:
         current = path == href
         active = current or (href != "/" and path.startswith(href.rstrip("/") + "/"))
         # /actions/overdue is its own section, not part of Actions.
-        if endpoint == "actions.index" and path.startswith(url_for("actions.overdue")):
+        if endpoint == "actions.index" and overdue and path.startswith(overdue):
             active = False
         items.append({"text": text, "href": href, "current": current, "active": active})
     return items
+
+
+def service_navigation(items: list[dict]) -> Markup:
+    """GOV.UK's service navigation of `items` (from `navigation`), rendered once for each way the
+    sections can be marked: a role has a dozen at most, and every page shows one."""
+    cache = current_app.extensions.setdefault("service_navigation", {})
+    key = tuple((item["text"], item["href"], item["current"], item["active"]) for item in items)
+    if key not in cache:
+        macro = current_app.jinja_env.get_template(SERVICE_NAVIGATION).module.govukServiceNavigation
+        cache[key] = Markup(macro({"navigation": items, "navigationLabel": "Main menu"}))
+    return cache[key]
 
 
 def register(app: Flask) -> None:
@@ -108,6 +137,7 @@ def register(app: Flask) -> None:
             "can_update_action": lambda action: can_update_action(current_user, action),
             "Permission": Permission,
             "navigation": navigation,
+            "service_navigation": service_navigation,
             "service_name": app.config["SERVICE_NAME"],
             "rating_label": Rating.label_of,
             "plan_status_label": PlanStatus.label_of,
