@@ -4,13 +4,13 @@ entries and notes, and globals for permissions, navigation, charts and POST butt
 
 from flask import Flask, current_app, request, url_for
 from flask_login import current_user
+from flask_wtf.csrf import generate_csrf
 from markupsafe import Markup
 
 from tracker.actions.display import change_field, change_value
 from tracker.actions.models import ActionStatus
 from tracker.auth.permissions import Permission, can, can_see_action, can_update_action
 from tracker.kit import dates
-from tracker.kit.forms import ConfirmForm
 from tracker.kit.lettering import letters
 from tracker.meetings.notes import to_html
 from tracker.plans.charts import has_figures as chart_has_figures
@@ -123,11 +123,20 @@ def service_navigation(items: list[dict]) -> Markup:
     return cache[key]
 
 
+def csrf_input() -> Markup:
+    """A POST button's hidden CSRF field, as ConfirmForm renders it, without building a form: the
+    header's sign-out button is on every page."""
+    config = current_app.config
+    if not config.get("WTF_CSRF_ENABLED", True):
+        return Markup("")
+    name = config.get("WTF_CSRF_FIELD_NAME", "csrf_token")
+    return Markup('<input name="{}" type="hidden" value="{}">').format(name, generate_csrf())
+
+
 def register(app: Flask) -> None:
     app.jinja_env.filters.update(FILTERS)
-    # A global, not a context variable, so that imported macros (post_button) can use it: a
-    # fresh form for a POST button, whose CSRF token WTForms renders.
-    app.jinja_env.globals["confirm_form"] = lambda: ConfirmForm(formdata=None)
+    # A global, not a context variable, so that imported macros (post_button) can use it.
+    app.jinja_env.globals["csrf_input"] = csrf_input
 
     @app.context_processor
     def inject():
