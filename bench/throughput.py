@@ -76,6 +76,26 @@ def get(port: int, path: str, cookie: str) -> int:
         connection.close()
 
 
+def as_a_browser_keeps_it(port: int, path: str, cookie: str) -> str:
+    """`cookie` as a browser holds it after one page of `path`: with whatever that page set.
+
+    A session's first page puts the sign-out form's CSRF token in its cookie, and a browser
+    sends that cookie from then on. The load generator keeps no cookies, so without this every
+    answer would mint a token and send a new cookie, which no real browser causes.
+    """
+    connection = http.client.HTTPConnection("127.0.0.1", port, timeout=30)
+    try:
+        connection.request("GET", path, headers={"Cookie": cookie})
+        response = connection.getresponse()
+        response.read()
+        if response.status != 200:
+            raise RuntimeError(f"{path} answered {response.status}")
+        new = response.getheader("Set-Cookie")
+        return new.split(";", 1)[0] if new else cookie
+    finally:
+        connection.close()
+
+
 def drive(port: int, path: str, seconds: float, cookie: str = "") -> float:
     """Requests per second that CLIENTS connections get answered in `seconds`."""
     headers = {"Cookie": cookie} if cookie else {}
@@ -125,6 +145,7 @@ def compare(database_url: str, secret_key: str, cookie: str, seconds: float) -> 
         "PRODUCTION": "false",
     }
     with served("wsgi:app", environment, "/actions", cookie) as port:
+        cookie = as_a_browser_keeps_it(port, "/actions", cookie)
         drive(port, "/actions", 1, cookie)
         tracker = drive(port, "/actions", seconds, cookie)
     return bare, tracker

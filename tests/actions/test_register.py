@@ -8,7 +8,7 @@ import pytest
 
 from tests.actions.helpers import make_action, meeting_type
 from tests.factories import AgendaItemFactory, MeetingFactory, OrganisationFactory, PersonFactory
-from tests.pages import references_in, text_of
+from tests.pages import options_of, references_in, text_of
 from tests.plans.factories import IndicatorFactory, PriorityFactory
 from tracker.actions.models import ActionStatus
 from tracker.extensions import db
@@ -228,11 +228,25 @@ def test_a_bookmarked_page_number_still_shows_that_page(browser_as, register):
     assert viewer.get("/actions?after=nonsense&before=~&sort=overdue").status_code == 200
 
 
-def test_a_count_past_ten_thousand_is_said_not_counted(app, monkeypatch, browser_as, register):
+def test_a_count_past_the_cap_is_said_not_counted(app, monkeypatch, browser_as, register):
     monkeypatch.setattr("tracker.actions.register.COUNT_CAP", 4)
     page = text_of(browser_as("viewer").get("/actions"))
     assert "More than 4 actions" in page
     assert "6 actions" not in page
+
+
+def test_past_the_cap_the_pages_still_reach_every_action(app, monkeypatch, browser_as, register):
+    for n in range(30):
+        make_action(reference=f"COM-2024-02-{n:02d}a", due_on=TODAY + timedelta(days=200 + n))
+    monkeypatch.setattr("tracker.actions.register.COUNT_CAP", 4)
+    viewer = browser_as("viewer")
+    first = viewer.get("/actions?sort=reference")
+    assert "More than 4 actions, 25 to a page" in text_of(first)
+    second = viewer.get(page_link(first, "next"))
+    assert "More than 4 actions" in text_of(second)
+    seen = references_in(first) + references_in(second)
+    assert len(seen) == len(set(seen)) == 36
+    assert page_link(second, "next") is None
 
 
 def test_leads_are_offered_once_an_owner_is_chosen(browser_as, register):
@@ -285,3 +299,61 @@ def test_an_update_made_just_after_midnight_uk_time_carries_the_uk_date(browser_
     )
     db.session.commit()
     assert "1 Jul 2024:" in text_of(browser_as("viewer").get("/actions?q=2023-10-10a"))
+
+
+def test_an_action_shows_the_number_of_the_item_it_was_raised_at_as_the_agenda_now_stands(
+    browser_as, register
+):
+    meeting = MeetingFactory(meeting_type=meeting_type("COM"), starts_at=datetime(2023, 12, 5, 10))
+    first, second, third = (
+        AgendaItemFactory(meeting=meeting, position=n, title=f"Item {n}") for n in range(3)
+    )
+    make_action(reference="COM-2023-12-03a", meeting=meeting, agenda_item=third, due_on=TODAY)
+    viewer = browser_as("viewer")
+    assert "COM 5 Dec 2023, item 3" in text_of(viewer.get("/actions"))
+    # The third item moved to the top of the agenda: it is item 1 now, wherever the list is shown.
+    third.position, first.position, second.position = 0, 1, 2
+    db.session.commit()
+    page = text_of(viewer.get("/actions"))
+    assert "COM 5 Dec 2023, item 1" in page
+    assert "COM 5 Dec 2023, item 3" not in page
+    assert "COM 5 Dec 2023, item 1" in text_of(browser_as("secretariat").get("/"))
+
+
+def test_the_latest_entry_says_what_it_is_and_who_made_it(browser_as, register, users):
+    from tests.factories import UserFactory
+    from tracker.actions.models import ActionUpdate, UpdateKind
+
+    no_person = UserFactory(username="clerk", person=None)
+    entries = {
+        "COM-2023-10-11a": (UpdateKind.EXTENSION_REFUSED, users["executive"]),
+        "COM-2023-10-11b": (UpdateKind.UPDATE, no_person),
+        "COM-2023-10-11c": (UpdateKind.UPDATE, None),
+    }
+    for reference, (kind, author) in entries.items():
+        action = make_action(reference=reference)
+        db.session.add(
+            ActionUpdate(
+                action=action, kind=kind, author=author, note=f"Note on {reference}.",
+                created_at=datetime(2024, 2, 2, 12, tzinfo=UTC),
+            )
+        )
+    db.session.commit()
+    # The page's text, tags and line breaks dropped.
+    page = " ".join(re.sub(r"<[^>]+>", " ", text_of(browser_as("viewer").get("/actions?q=2023-10-11"))).split())
+    executive = users["executive"].person.name
+    assert f"More time refused by {executive}, 2 Feb 2024: Note on COM-2023-10-11a." in page, page
+    assert "Progress update by clerk, 2 Feb 2024: Note on COM-2023-10-11b." in page
+    assert "Progress update by the tracker, 2 Feb 2024: Note on COM-2023-10-11c." in page
+
+
+def test_filter_choices_follow_changes_at_once(browser_as, register):
+    # The choices' statements are built once per process; what they read is read on every view.
+    viewer = browser_as("viewer")
+    assert "Calderdale Council" not in options_of(viewer.get("/actions"), "owner")
+    OrganisationFactory(name="Calderdale Council", short_name="CC")
+    PriorityFactory(title="Safer Roads", plan=register["priority"].plan)
+    db.session.commit()
+    page = viewer.get("/actions")
+    assert "Calderdale Council" in options_of(page, "owner")
+    assert any(label.startswith("Safer Roads (") for label in options_of(page, "priority"))

@@ -42,6 +42,7 @@ from tracker.actions.services import LEAD_STATUSES
 from tracker.kit.conflicts import SeenForm
 from tracker.kit.dates import today
 from tracker.kit.forms import GovDateField, choices
+from tracker.kit.widgets import QuickCheckbox, QuickSelect, QuickTextInput
 from tracker.meetings.forms import MinutesForm
 
 
@@ -92,7 +93,11 @@ class VersionedForm(SeenForm):
 
 
 class RegisterFilterForm(FlaskForm):
-    """The register's filters, read from the URL so a view can be bookmarked and shared."""
+    """The register's filters, read from the URL so a view can be bookmarked and shared.
+
+    Its fields are written by the quick widgets: they are written on every view of the
+    register, and the GOV.UK macros made them a third of its page time.
+    """
 
     class Meta:
         csrf = False
@@ -100,34 +105,34 @@ class RegisterFilterForm(FlaskForm):
     q = StringField(
         "Search",
         description="A reference or words from the action",
-        widget=GovTextInput(),
+        widget=QuickTextInput(),
         validators=[Optional(), Length(max=200)],
     )
-    status = SelectField("Status", widget=GovSelect(), default="")
-    owner = SelectField("Owner", widget=GovSelect(), default="")
+    status = SelectField("Status", widget=QuickSelect(), default="")
+    owner = SelectField("Owner", widget=QuickSelect(), default="")
     # Leads and meetings are offered once an owner, or a meeting type and year, narrow them: the
     # lists would otherwise grow with years of data.
     lead = SelectField(
-        "Lead", description="Choose an owner to list its leads", widget=GovSelect(), default=""
+        "Lead", description="Choose an owner to list its leads", widget=QuickSelect(), default=""
     )
-    meeting_type = SelectField("Meeting type", widget=GovSelect(), default="")
-    year = SelectField("Meeting year", widget=GovSelect(), default="")
+    meeting_type = SelectField("Meeting type", widget=QuickSelect(), default="")
+    year = SelectField("Meeting year", widget=QuickSelect(), default="")
     meeting = SelectField(
         "Meeting",
         description="Choose a meeting type and year to list their meetings",
-        widget=GovSelect(),
+        widget=QuickSelect(),
         default="",
     )
-    priority = SelectField("Plan priority", widget=GovSelect(), default="")
-    indicator = SelectField("Indicator", widget=GovSelect(), default="")
+    priority = SelectField("Plan priority", widget=QuickSelect(), default="")
+    indicator = SelectField("Indicator", widget=QuickSelect(), default="")
     earlier = BooleanField(
         "Include earlier plan versions",
         description="Their priorities and indicators are labelled with their version",
-        widget=GovCheckboxInput(),
+        widget=QuickCheckbox(),
     )
     due = SelectField(
         "Due",
-        widget=GovSelect(),
+        widget=QuickSelect(),
         choices=choices(
             [
                 ("", "Any due date"),
@@ -139,14 +144,14 @@ class RegisterFilterForm(FlaskForm):
     )
     days = IntegerField(
         "Number of days",
-        widget=GovTextInput(),
+        widget=QuickTextInput(),
         default=14,
         validators=[
             Optional(),
             NumberRange(min=1, max=3650, message="Number of days must be between 1 and 3650"),
         ],
     )
-    sort = SelectField("Sort by", widget=GovSelect(), choices=choices(SORTS.items()), default="due")
+    sort = SelectField("Sort by", widget=QuickSelect(), choices=choices(SORTS.items()), default="due")
 
     def __init__(self, *args, options: dict[str, list], **kwargs):
         super().__init__(*args, **kwargs)

@@ -25,7 +25,7 @@ from tracker.actions.models import (
 from tracker.auth.models import User
 from tracker.auth.permissions import Permission, can
 from tracker.extensions import db
-from tracker.meetings.models import AgendaItem, Meeting
+from tracker.meetings.models import AgendaItem, Meeting, item_number
 from tracker.plans.models import Indicator, Priority
 
 
@@ -47,17 +47,14 @@ def visible(user) -> sa.Select:
     return sa.select(Action).options(*LIST_LOADS).where(visibility(user))
 
 
-# What a list of actions shows: owner, lead, the meeting and item it was raised at. The records an
-# action points to come in the same query (joined); only the meetings' agendas need one more.
+# What a list of actions shows: owner, lead, the meeting and item it was raised at, all in the
+# same query (joined). An item's number is its place in the meeting's agenda, counted in SQL:
+# loading every agenda to count along it cost more than the rest of the list.
 LIST_LOADS = (
     joinedload(Action.owner),
     joinedload(Action.lead),
-    joinedload(Action.meeting).options(
-        joinedload(Meeting.meeting_type),
-        # An item's number is its place in the meeting's agenda: load the agenda with it.
-        selectinload(Meeting.agenda_items),
-    ),
-    joinedload(Action.agenda_item),
+    joinedload(Action.meeting).joinedload(Meeting.meeting_type),
+    joinedload(Action.agenda_item).with_expression(AgendaItem.number_as_read, item_number()),
 )
 
 
@@ -294,19 +291,20 @@ def first(query: sa.Select, order: tuple, limit: int, *, statuses: tuple = ()) -
 COUNT_CAP = 10_000
 
 
-def capped_count(query: sa.Select) -> int:
-    """How many actions `query` gives, counting no further than COUNT_CAP + 1."""
-    return capped_counts(query)[0]
+def capped_count(query: sa.Select, cap: int = COUNT_CAP) -> int:
+    """How many actions `query` gives, counting no further than `cap` + 1."""
+    return capped_counts(query, cap=cap)[0]
 
 
-def capped_counts(*queries: sa.Select) -> list[int]:
-    """How many actions each of `queries` gives, each counted no further than COUNT_CAP + 1, in
+def capped_counts(*queries: sa.Select, cap: int = COUNT_CAP) -> list[int]:
+    """How many actions each of `queries` gives, each counted no further than `cap` + 1, in
     one statement (a scalar subquery each, so each reads its own index)."""
 
     def capped(query: sa.Select):
-        # The first column alone (an action's id), from the same tables.
-        first = query.with_only_columns(query.selected_columns[0], maintain_column_froms=True)
-        limited = first.order_by(None).limit(COUNT_CAP + 1)
+        # A constant from the same tables: the rows are counted, not read, so an index alone
+        # can answer (the query's own columns may be a whole Action).
+        bare = query.with_only_columns(sa.literal_column("1"), maintain_column_froms=True)
+        limited = bare.order_by(None).limit(cap + 1)
         return sa.select(sa.func.count()).select_from(limited.subquery()).scalar_subquery()
 
     return list(db.session.execute(sa.select(*(capped(query) for query in queries))).one())

@@ -9,7 +9,7 @@ from flask import abort, current_app, render_template, request
 from flask_login import current_user
 from sqlalchemy.orm import selectinload
 
-from tracker.actions import bp, queries, register
+from tracker.actions import bp, listed, queries, register
 from tracker.actions import overdue as overdue_review
 from tracker.actions.forms import (
     ExtensionForm,
@@ -63,7 +63,7 @@ def index():
         request.args,
         per_page=current_app.config["PER_PAGE"],
     )
-    latest = queries.latest_updates([action.id for action in page.items])
+    latest = listed.latest_entries([action.id for action in page.items])
     filtered = any(
         key not in ("sort", "page", "after", "before", "days", "earlier", "year") and value
         for key, value in request.args.items()

@@ -12,6 +12,7 @@ last, so whoever comes back with its cookie is told why they were signed out.
 import hashlib
 import secrets
 from datetime import UTC, datetime, timedelta
+from functools import cache
 
 import sqlalchemy as sa
 from flask import Flask, current_app, flash, g, redirect, request, session, url_for
@@ -174,6 +175,18 @@ def open_sessions(user: User) -> list[UserSession]:
     return list(records)
 
 
+@cache
+def session_by_key() -> sa.Select:
+    """The session a cookie's key opens. Every page names the signed-in person and a lead's
+    organisation: they are loaded with it. Built once (when first used, once every model is
+    mapped), as it runs on every request."""
+    return (
+        sa.select(UserSession)
+        .options(joinedload(UserSession.user).joinedload(User.person).joinedload(Person.organisation))
+        .where(UserSession.key_hash == sa.bindparam("key_hash"))
+    )
+
+
 def session_for_cookie(user_id: int) -> UserSession | None:
     """The open session this request's cookie holds for user `user_id`, or None.
 
@@ -183,16 +196,7 @@ def session_for_cookie(user_id: int) -> UserSession | None:
     key = session.get(SESSION_KEY)
     record = None
     if isinstance(key, str) and key:
-        record = db.session.scalar(
-            sa.select(UserSession)
-            # Every page names the signed-in person and a lead's organisation: load them here.
-            .options(
-                joinedload(UserSession.user)
-                .joinedload(User.person)
-                .joinedload(Person.organisation)
-            )
-            .where(UserSession.key_hash == _hash(key))
-        )
+        record = db.session.scalar(session_by_key(), {"key_hash": _hash(key)})
     if record is None or record.user_id != user_id:
         g.session_end_reason = EndReason.UNKNOWN
         return None

@@ -3,6 +3,8 @@
 Each is one query, whatever the number of actions or meetings.
 """
 
+from functools import cache
+
 import sqlalchemy as sa
 from sqlalchemy.orm import selectinload
 
@@ -30,18 +32,23 @@ def people() -> list[Person]:
     )
 
 
+# The statements are built once (when first used), as the register's filters run them on every view.
+@cache
+def _organisation_choices() -> sa.Select:
+    return sa.select(Organisation.id, Organisation.name).order_by(Organisation.name)
+
+
+@cache
+def _meeting_type_choices() -> sa.Select:
+    return sa.select(MeetingType.id, MeetingType.name).order_by(MeetingType.name)
+
+
 def organisation_choices() -> list[tuple[int, str]]:
-    return list(
-        db.session.execute(
-            sa.select(Organisation.id, Organisation.name).order_by(Organisation.name)
-        )
-    )
+    return list(db.session.execute(_organisation_choices()))
 
 
 def meeting_type_choices() -> list[tuple[int, str]]:
-    return list(
-        db.session.execute(sa.select(MeetingType.id, MeetingType.name).order_by(MeetingType.name))
-    )
+    return list(db.session.execute(_meeting_type_choices()))
 
 
 def people_choices(*where) -> list[tuple[int, str]]:

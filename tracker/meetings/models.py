@@ -4,7 +4,7 @@ from datetime import date, datetime
 from typing import Optional
 
 import sqlalchemy as sa
-from sqlalchemy.orm import Mapped, mapped_column, relationship
+from sqlalchemy.orm import Mapped, aliased, mapped_column, query_expression, relationship
 
 from tracker.directory.models import MeetingType, Person
 from tracker.extensions import NEVER_REUSE_IDS, db
@@ -141,15 +141,33 @@ class AgendaItem(db.Model):
     actions: Mapped[list["Action"]] = relationship(  # noqa: F821
         back_populates="agenda_item", order_by="Action.position"
     )
+    # The number as a list of actions reads it in SQL (`item_number`), so that the list need not
+    # load every agenda its actions were raised in; None when not read.
+    number_as_read: Mapped[int | None] = query_expression()
 
     @property
     def number(self) -> int:
+        if self.number_as_read is not None:
+            return self.number_as_read
         return self.meeting.agenda_items.index(self) + 1
 
     @property
     def paper_links(self) -> list[list[str]]:
         """[title, address] of each paper, in order: what the item's form edits of them."""
         return [[paper.title, paper.url] for paper in self.papers]
+
+
+def item_number() -> sa.ScalarSelect:
+    """An agenda item's number (its place in its meeting's agenda) as SQL, for `number_as_read`."""
+    earlier = aliased(AgendaItem)
+    return (
+        sa.select(sa.func.count(earlier.id))
+        .where(
+            earlier.meeting_id == AgendaItem.meeting_id,
+            sa.tuple_(earlier.position, earlier.id) <= sa.tuple_(AgendaItem.position, AgendaItem.id),
+        )
+        .scalar_subquery()
+    )
 
 
 class PaperLink(db.Model):

@@ -1,6 +1,7 @@
 """The plan as the other domains read it: the current plan, and (id, label) pairs for choices."""
 
 from collections.abc import Iterable
+from functools import cache
 
 import sqlalchemy as sa
 from sqlalchemy.orm import selectinload
@@ -29,7 +30,7 @@ def _offered(*, earlier: bool, keep) -> sa.ColumnElement:
     and always the records in `keep` (what an action is linked to, or a filter already chosen)."""
     if earlier:
         return sa.true()
-    return sa.or_(Plan.status == PlanStatus.CURRENT, sa.false() if keep is None else keep)
+    return sa.or_(Plan.status == PlanStatus.CURRENT, keep)
 
 
 # Plans in force first, then the others newest first; a version's records together.
@@ -39,39 +40,51 @@ _PLAN_ORDER = (
     Plan.id.desc(),
 )
 
+# The ids to `keep`, as a parameter: each statement below is built once, for `earlier` or not, as
+# the register's filters run them on every view.
+_KEEP = sa.bindparam("keep", expanding=True)
+
+
+@cache
+def _priority_choices(earlier: bool) -> sa.Select:
+    return (
+        sa.select(
+            Priority.id, Priority.title, Plan.title, Plan.version_label, Plan.status, Plan.starts_on
+        )
+        .join(Plan, Priority.plan_id == Plan.id)
+        .where(_offered(earlier=earlier, keep=Priority.id.in_(_KEEP)))
+        .order_by(*_PLAN_ORDER, Priority.position, Priority.id)
+    )
+
 
 def priority_choices(*, earlier: bool = False, keep: Iterable[int] = ()) -> list[tuple[int, str]]:
     """The priorities of the plans in force, each labelled with its plan. With `earlier`, those of
     every other version too, and any in `keep`, labelled with their version (`Plan.version_name`),
     so two versions of one plan never offer the same label. One query."""
-    keep = [int(pid) for pid in keep]
-    rows = db.session.execute(
-        sa.select(
-            Priority.id, Priority.title, Plan.title, Plan.version_label, Plan.status, Plan.starts_on
-        )
-        .join(Plan, Priority.plan_id == Plan.id)
-        .where(_offered(earlier=earlier, keep=Priority.id.in_(keep) if keep else None))
-        .order_by(*_PLAN_ORDER, Priority.position, Priority.id)
-    )
+    rows = db.session.execute(_priority_choices(earlier), {"keep": [int(pid) for pid in keep]})
     return [
         (pid, f"{title} ({plan if status == PlanStatus.CURRENT else version_name(plan, label, status, starts)})")
         for pid, title, plan, label, status, starts in rows
     ]
 
 
-def indicator_choices(*, earlier: bool = False, keep: Iterable[int] = ()) -> list[tuple[int, str]]:
-    """The indicators of the plans in force by name; with `earlier`, and for any in `keep`, those of
-    other versions too, labelled with their version. One query."""
-    keep = [int(iid) for iid in keep]
-    rows = db.session.execute(
+@cache
+def _indicator_choices(earlier: bool) -> sa.Select:
+    return (
         sa.select(
             Indicator.id, Indicator.name, Plan.title, Plan.version_label, Plan.status, Plan.starts_on
         )
         .join(Priority, Indicator.priority_id == Priority.id)
         .join(Plan, Priority.plan_id == Plan.id)
-        .where(_offered(earlier=earlier, keep=Indicator.id.in_(keep) if keep else None))
+        .where(_offered(earlier=earlier, keep=Indicator.id.in_(_KEEP)))
         .order_by(*_PLAN_ORDER, Indicator.name, Indicator.id)
     )
+
+
+def indicator_choices(*, earlier: bool = False, keep: Iterable[int] = ()) -> list[tuple[int, str]]:
+    """The indicators of the plans in force by name; with `earlier`, and for any in `keep`, those of
+    other versions too, labelled with their version. One query."""
+    rows = db.session.execute(_indicator_choices(earlier), {"keep": [int(iid) for iid in keep]})
     return [
         (iid, name if status == PlanStatus.CURRENT else f"{name} ({version_name(plan, label, status, starts)})")
         for iid, name, plan, label, status, starts in rows
