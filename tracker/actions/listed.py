@@ -15,13 +15,12 @@ from functools import cache
 import sqlalchemy as sa
 from sqlalchemy.orm import aliased
 
+from tracker.actions import queries
 from tracker.actions.models import (
-    OUTSTANDING_STATUSES,
     Action,
-    ActionStatus,
     ActionUpdate,
+    StatusReadings,
     UpdateKind,
-    days_past_due,
 )
 from tracker.auth.models import User
 from tracker.directory.models import MeetingType, Organisation, Person
@@ -51,7 +50,7 @@ class ItemNumber:
 
 
 @dataclass(frozen=True, slots=True)
-class ListedAction:
+class ListedAction(StatusReadings):
     """One action as the register lists it; read by the action table like an `Action`."""
 
     id: int
@@ -65,20 +64,6 @@ class ListedAction:
     lead: Named | None
     meeting: RaisedAt
     agenda_item: ItemNumber | None
-
-    @property
-    def status_label(self) -> str:
-        return ActionStatus.label_of(self.status)
-
-    @property
-    def is_outstanding(self) -> bool:
-        return self.status in OUTSTANDING_STATUSES
-
-    def days_overdue(self, as_at: date) -> int:
-        return days_past_due(self.status, self.due_on, as_at)
-
-    def is_overdue(self, as_at: date) -> bool:
-        return self.days_overdue(as_at) > 0
 
 
 @dataclass(frozen=True, slots=True)
@@ -164,23 +149,7 @@ def latest_entries(action_ids: list[int]) -> dict[int, LatestEntry]:
 
 @cache
 def _latest_entries() -> sa.Select:
-    newest_first = (
-        sa.func.row_number()
-        .over(
-            partition_by=ActionUpdate.action_id,
-            order_by=(ActionUpdate.created_at.desc(), ActionUpdate.id.desc()),
-        )
-        .label("rank")
-    )
-    ranked = (
-        sa.select(ActionUpdate.id, newest_first)
-        .where(
-            ActionUpdate.action_id.in_(sa.bindparam("action_ids", expanding=True)),
-            ActionUpdate.kind != UpdateKind.RAISED,
-            ActionUpdate.note != "",
-        )
-        .subquery()
-    )
+    ranked = queries.latest_entries(sa.bindparam("action_ids", expanding=True))
     return (
         sa.select(
             ActionUpdate.action_id,

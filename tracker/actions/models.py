@@ -34,6 +34,28 @@ def days_past_due(status: str, due_on: date | None, day: date) -> int:
     return max((day - due_on).days, 0)
 
 
+class StatusReadings:
+    """What an action's status and due date say: for an `Action` and for a row a list reads
+    (tracker/actions/listed.py) alike, each having `status` and `due_on`."""
+
+    __slots__ = ()
+
+    @property
+    def status_label(self) -> str:
+        return ActionStatus.label_of(self.status)
+
+    @property
+    def is_outstanding(self) -> bool:
+        return self.status in OUTSTANDING_STATUSES
+
+    def days_overdue(self, as_at: date) -> int:
+        """Days past the due date as at a date; 0 when not due, finished or undated."""
+        return days_past_due(self.status, self.due_on, as_at)
+
+    def is_overdue(self, as_at: date) -> bool:
+        return self.days_overdue(as_at) > 0
+
+
 class UpdateKind(LabelledEnum):
     """What an entry in an action's history records; the timeline labels each entry with it."""
 
@@ -68,7 +90,7 @@ action_indicator = sa.Table(
 )
 
 
-class Action(db.Model):
+class Action(StatusReadings, db.Model):
     __tablename__ = "action"
     __table_args__ = (
         # The register's default order, due date soonest first and undated last (migration 0006):
@@ -159,20 +181,6 @@ class Action(db.Model):
         secondary=action_indicator, back_populates="actions"
     )
 
-    @property
-    def status_label(self) -> str:
-        return ActionStatus.label_of(self.status)
-
-    @property
-    def is_outstanding(self) -> bool:
-        return self.status in OUTSTANDING_STATUSES
-
-    def days_overdue(self, as_at: date) -> int:
-        """Days past the due date as at a date; 0 when not due, finished or undated."""
-        return days_past_due(self.status, self.due_on, as_at)
-
-    def is_overdue(self, as_at: date) -> bool:
-        return self.days_overdue(as_at) > 0
 
 
 class ActionUpdate(db.Model):

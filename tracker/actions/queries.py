@@ -220,14 +220,10 @@ def escape_like(text: str) -> str:
     return text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
 
 
-def latest_updates(action_ids) -> dict[int, ActionUpdate]:
-    """The most recent history entry with a note, for each of `action_ids`, in one query, with
-    its author (pages say who made it).
-
-    `action_ids` is a list of ids or a select of them (for a whole report).
-    """
-    if isinstance(action_ids, list | tuple | set) and not action_ids:
-        return {}
+def latest_entries(action_ids):
+    """The id of the most recent history entry with a note of each of `action_ids` (a list, a
+    select of ids or an expanding bind parameter), as a subquery with columns id and rank: the
+    entry is the one whose rank is 1."""
     newest_first = (
         sa.func.row_number()
         .over(
@@ -236,7 +232,7 @@ def latest_updates(action_ids) -> dict[int, ActionUpdate]:
         )
         .label("rank")
     )
-    ranked = (
+    return (
         sa.select(ActionUpdate.id, newest_first)
         .where(
             ActionUpdate.action_id.in_(action_ids),
@@ -246,6 +242,17 @@ def latest_updates(action_ids) -> dict[int, ActionUpdate]:
         )
         .subquery()
     )
+
+
+def latest_updates(action_ids) -> dict[int, ActionUpdate]:
+    """The most recent history entry with a note, for each of `action_ids`, in one query, with
+    its author (pages say who made it).
+
+    `action_ids` is a list of ids or a select of them (for a whole report).
+    """
+    if isinstance(action_ids, list | tuple | set) and not action_ids:
+        return {}
+    ranked = latest_entries(action_ids)
     updates = db.session.scalars(
         sa.select(ActionUpdate)
         .join(ranked, ranked.c.id == ActionUpdate.id)
