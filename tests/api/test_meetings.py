@@ -109,7 +109,8 @@ def test_bad_filters_are_a_422_problem_naming_the_field(api_client, api_token, q
     assert response.status_code == 422
     assert response.mimetype == "application/problem+json"
     problem = response.get_json()
-    assert problem["status"] == 422 and problem["title"] == "Unprocessable Entity"
+    assert problem["status"] == 422
+    assert problem["title"] in ("Unprocessable Entity", "Unprocessable Content")  # by Python version
     assert set(problem) >= {"type", "title", "status", "detail", "errors"}
     assert field in problem["errors"] and all(isinstance(m, str) for m in problem["errors"][field])
 
