@@ -19,11 +19,11 @@ from tracker.actions.models import Action, UpdateKind
 from tracker.actions.views import load_action, register_filters
 from tracker.api import bp, paging
 from tracker.api.etags import record_etag, require_if_match, set_etag
-from tracker.api.problems import abort_problem
+from tracker.api.problems import MEDIA_TYPE, ProblemSchema, abort_problem
 from tracker.api.schemas.actions import (
+    ActionFilters,
     ActionSchema,
     DecisionBody,
-    ActionFilters,
     ListedActionSchema,
     UpdateBody,
 )
@@ -47,6 +47,28 @@ REGISTER_FIELDS = {
     "sort": "sort",
 }
 API_NAMES = {form_name: api_name for api_name, form_name in REGISTER_FIELDS.items()}
+
+
+def refusals(described: dict[int, str]):
+    """Document the problems a route may answer with, beside its success (for /api/v1/docs)."""
+
+    def decorator(view):
+        for status, description in described.items():
+            view = bp.alt_response(
+                status, schema=ProblemSchema, content_type=MEDIA_TYPE, description=description
+            )(view)
+        return view
+
+    return decorator
+
+
+NOT_FOUND = "No such action, or one you may not see (a confidential one): as on the web"
+CHANGE_REFUSALS = {
+    404: NOT_FOUND,
+    409: "The action's state does not allow it (the web's message is the detail); nothing saved",
+    412: "The action changed since you read it, or If-Match is not its ETag; nothing saved",
+    428: "If-Match is missing: send the ETag you read",
+}
 
 
 def checked(form, names: dict[str, str] | None = None) -> None:
@@ -225,6 +247,7 @@ def etag_of(action: Action) -> str:
 
 @bp.route("/actions/<int:action_id>", methods=["GET"], tags=TAGS)
 @bp.response(200, ActionSchema)
+@refusals({404: NOT_FOUND})
 @permission_required(Permission.READ_ACTIONS)
 def get_action(action_id: int):
     """One action with its links to the plan and its history (who, when, what).
@@ -235,6 +258,15 @@ def get_action(action_id: int):
     found = load_action(action_id)
     set_etag(etag_of(found))
     return one_action(found)
+
+
+IF_MATCH = {
+    "in": "header",
+    "name": "If-Match",
+    "required": True,
+    "schema": {"type": "string"},
+    "description": 'The ETag of the action as you read it, such as "action-12-v3"',
+}
 
 
 def changed(action_id: int):
@@ -260,8 +292,11 @@ def web_form(form_class, data: dict, prefix: str):
 @bp.route("/actions/<int:action_id>/updates", methods=["POST"], tags=TAGS)
 @bp.arguments(UpdateBody)
 @bp.response(201, ActionSchema)
-@bp.doc(parameters=[{"in": "header", "name": "If-Match", "required": True,
-                     "schema": {"type": "string"}, "description": "The action's ETag"}])
+@bp.doc(parameters=[IF_MATCH])
+@refusals({
+    403: "Not the owning organisation's lead or the secretariat, or a read-only token",
+    **CHANGE_REFUSALS,
+})
 @permission_required(Permission.READ_ACTIONS)
 def add_action_update(body, action_id: int):
     """A progress update by the owning organisation's lead (or the secretariat for them).
@@ -296,8 +331,8 @@ DECISION_CHOICES = {"sign-off": "close", "send-back": "send_back"}
 @bp.route("/actions/<int:action_id>/decision", methods=["POST"], tags=TAGS)
 @bp.arguments(DecisionBody)
 @bp.response(201, ActionSchema)
-@bp.doc(parameters=[{"in": "header", "name": "If-Match", "required": True,
-                     "schema": {"type": "string"}, "description": "The action's ETag"}])
+@bp.doc(parameters=[IF_MATCH])
+@refusals({403: "Only the Deputy Mayor decides, with a read and write token", **CHANGE_REFUSALS})
 @permission_required(Permission.SIGN_OFF_ACTIONS)
 def decide_action(body, action_id: int):
     """The Deputy Mayor signs off an action completed and awaiting sign-off, or sends it back
