@@ -1,32 +1,25 @@
-"""Actions in the API: the register with every filter, one action with its history, a lead's
-update and the Deputy Mayor's decision.
+"""Actions in the API: the register with every filter, and one action with its history.
 
-Nothing here decides who may do what or what a change may be: the register's own form
-(`RegisterFilterForm`) checks the filters against what the page offers, the action page's forms
-check an update or a decision as they do for the web, and the services (`actions.services`) make
-the change and refuse it with the web's messages (tracker/api/problems.py turns the refusals into
-problems). The token's user is `current_user`, so `queries.visible` and the permission checks
-apply as they do on the pages.
+Nothing here decides what the reader may see or what a filter may be: the register's own form
+(`RegisterFilterForm`) checks the filters against what the page offers, the register's pages
+(`actions.register`) give the rows and where the next page starts, and `queries.visible` and
+`load_action` leave out what the token's user (`current_user`) may not see, as on the pages.
+The changes are in `action_changes`.
 """
 
 from flask import url_for
 from flask_login import current_user
 from werkzeug.datastructures import MultiDict
 
-from tracker.actions import listed, queries, register, services
-from tracker.actions.forms import RegisterFilterForm, SignOffForm, UpdateForm
+from tracker.actions import listed, queries, register
+from tracker.actions.forms import RegisterFilterForm
 from tracker.actions.models import Action, UpdateKind
 from tracker.actions.views import load_action, register_filters
 from tracker.api import bp, paging
-from tracker.api.etags import record_etag, require_if_match, set_etag
+from tracker.api.etags import record_etag, set_etag
 from tracker.api.problems import MEDIA_TYPE, ProblemSchema, abort_problem
-from tracker.api.schemas.actions import (
-    ActionFilters,
-    ActionSchema,
-    DecisionBody,
-    ListedActionSchema,
-    UpdateBody,
-)
+from tracker.api.schemas.actions import ActionFilters, ActionSchema, ListedActionSchema
+from tracker.api.web_forms import checked
 from tracker.auth.permissions import Permission, permission_required
 from tracker.kit.dates import today
 
@@ -63,25 +56,6 @@ def refusals(described: dict[int, str]):
 
 
 NOT_FOUND = "No such action, or one you may not see (a confidential one): as on the web"
-CHANGE_REFUSALS = {
-    404: NOT_FOUND,
-    409: "The action's state does not allow it (the web's message is the detail); nothing saved",
-    412: "The action changed since you read it, or If-Match is not its ETag; nothing saved",
-    428: "If-Match is missing: send the ETag you read",
-}
-
-
-def checked(form, names: dict[str, str] | None = None) -> None:
-    """Stop with a 422 problem naming each field the web's `form` refused, under the API's
-    names (`names` maps the form's to the API's where they differ)."""
-    if form.validate():
-        return
-    names = names or {}
-    errors = {
-        names.get(field, field): [str(message) for message in messages]
-        for field, messages in form.errors.items()
-    }
-    abort_problem(422, "Some of what you sent is not valid. Nothing was saved.", errors=errors)
 
 
 def read_filters(args: dict, as_at) -> queries.RegisterFilters:
@@ -258,108 +232,3 @@ def get_action(action_id: int):
     found = load_action(action_id)
     set_etag(etag_of(found))
     return one_action(found)
-
-
-IF_MATCH = {
-    "in": "header",
-    "name": "If-Match",
-    "required": True,
-    "schema": {"type": "string"},
-    "description": 'The ETag of the action as you read it, such as "action-12-v3"',
-}
-
-
-def changed(action_id: int):
-    """The action as it now stands, answered 201 with its new ETag, after a change."""
-    action = load_action(action_id)
-    return one_action(action), 201, {
-        "ETag": etag_of(action),
-        "Location": url_for("api.get_action", action_id=action_id),
-    }
-
-
-def web_form(form_class, data: dict, prefix: str):
-    """The web's form filled from a JSON body (already typed by the schema), so the page's rules
-    and messages apply: dates go in as ISO dates, which the date fields take."""
-    formdata = MultiDict(
-        (f"{prefix}-{name}", value.isoformat() if hasattr(value, "isoformat") else str(value))
-        for name, value in data.items()
-        if value is not None
-    )
-    return form_class(formdata=formdata, prefix=prefix, meta={"csrf": False})
-
-
-@bp.route("/actions/<int:action_id>/updates", methods=["POST"], tags=TAGS)
-@bp.arguments(UpdateBody)
-@bp.response(201, ActionSchema)
-@bp.doc(parameters=[IF_MATCH])
-@refusals({
-    403: "Not the owning organisation's lead or the secretariat, or a read-only token",
-    **CHANGE_REFUSALS,
-})
-@permission_required(Permission.READ_ACTIONS)
-def add_action_update(body, action_id: int):
-    """A progress update by the owning organisation's lead (or the secretariat for them).
-
-    It may move the status between open, in progress and completed – awaiting sign-off, link to
-    evidence, and ask for a new due date with a reason. If-Match is required: an action changed
-    since you read it is 412 and nothing is saved.
-    """
-    action = load_action(action_id)
-    # Refused before the body is read, as on the web: nothing another organisation sends is used.
-    services.require_can_update(current_user, action)
-    seen = require_if_match("action", action_id)
-    form = web_form(UpdateForm, body, "update")
-    checked(form)
-    services.add_update(
-        action,
-        current_user,
-        note=form.note.data,
-        status=form.status.data,
-        evidence_url=form.evidence_url.data or "",
-        requested_due_on=form.requested_due_on.data,
-        reason=form.reason.data or "",
-        seen_version=seen,
-    )
-    return changed(action_id)
-
-
-# The decision's names in the API, and the sign-off form's.
-DECISION_CHOICES = {"sign-off": "close", "send-back": "send_back"}
-
-
-@bp.route("/actions/<int:action_id>/decision", methods=["POST"], tags=TAGS)
-@bp.arguments(DecisionBody)
-@bp.response(201, ActionSchema)
-@bp.doc(parameters=[IF_MATCH])
-@refusals({403: "Only the Deputy Mayor decides, with a read and write token", **CHANGE_REFUSALS})
-@permission_required(Permission.SIGN_OFF_ACTIONS)
-def decide_action(body, action_id: int):
-    """The Deputy Mayor signs off an action completed and awaiting sign-off, or sends it back
-    (with the reason: what is still to do, and optionally a new due date).
-
-    If-Match is required: an action changed since you read it is 412 and nothing is saved.
-    """
-    action = load_action(action_id)
-    seen = require_if_match("action", action_id)
-    form = web_form(
-        SignOffForm,
-        {
-            "decision": DECISION_CHOICES[body["decision"]],
-            "note": body["reason"],
-            "due_on": body["due_on"],
-        },
-        "signoff",
-    )
-    checked(form, {"note": "reason"})
-    if form.decision.data == "close":
-        services.sign_off(action, current_user, note=form.note.data or "", seen_version=seen)
-    else:
-        services.send_back(
-            action,
-            current_user,
-            note=form.note.data or "",
-            due_on=form.due_on.data,
-            seen_version=seen,
-        )
-    return changed(action_id)

@@ -13,8 +13,9 @@ from flask import url_for
 from tracker.actions import register
 from tracker.actions.models import Action
 from tracker.api import bp, paging
-from tracker.api.actions import checked, cursor_after, edge_in
+from tracker.api.actions import cursor_after, edge_in
 from tracker.api.schemas.reports import OutstandingOptions, OutstandingPageSchema
+from tracker.api.web_forms import checked
 from tracker.auth.permissions import Permission, permission_required
 from tracker.extensions import db
 from tracker.reports.outstanding.data import read_rows, row_query, select_outstanding
