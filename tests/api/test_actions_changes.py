@@ -158,7 +158,6 @@ def test_another_actions_etag_is_412(app, api_token):
          "requested_due_on", "New due date must be in the future"),
         ({"note": "Done.", "status": "open", "requested_due_on": "31/01/2031", "reason": "Late"},
          "requested_due_on", ""),
-        ({"note": "Nul\u0000", "status": "open"}, "note", ""),
         ({"note": "x" * 10_001, "status": "open"}, "note", ""),
     ],
 )
@@ -171,6 +170,17 @@ def test_the_web_forms_refusals_are_422_problems_naming_the_field(
 
     assert response.status_code == 422, response.json
     assert message in " ".join(response.json["errors"][field]), response.json
+    assert unchanged(action, action.version, 0)
+
+
+def test_a_control_character_is_refused_and_nothing_is_saved(app, api_token):
+    action = make_action(status=ActionStatus.OPEN)
+
+    response = post(app, "updates", action, api_token("lead", "write"),
+                    {"note": "Nul\u0000", "status": "open"})
+
+    assert response.status_code == 400
+    assert response.mimetype == "application/problem+json"
     assert unchanged(action, action.version, 0)
 
 

@@ -14,22 +14,11 @@ from tracker.actions.queries import SORTS
 from tracker.actions.services import LEAD_STATUSES
 from tracker.api.paging import PagingArgs
 from tracker.api.schemas.common import LocalDateTime, OrganisationRef, UtcDateTime
-from tracker.kit.limits import LARGEST_ID, has_forbidden_characters
+from tracker.kit.limits import LARGEST_ID
 
 STATUS_FILTERS = ("outstanding", *(status.value for status in ActionStatus))
 DUE_FILTERS = ("overdue", "within")
 DECISIONS = ("sign-off", "send-back")
-
-
-def typed(text: str) -> None:
-    """Text as a person types it: line breaks and tabs, never control characters (which no
-    database or Word document holds), as the web's forms are guarded (tracker/request_guard.py)."""
-    if has_forbidden_characters(text, text_layout_allowed=True):
-        raise ma.ValidationError("Remove the control characters from the text.")
-
-
-def text_field(**kwargs):
-    return fields.String(validate=typed, **kwargs)
 
 
 def record_id(**metadata):
@@ -197,13 +186,13 @@ class ActionSchema(ma.Schema):
 class UpdateBody(ma.Schema):
     """A lead's progress update, as the action's page takes it."""
 
-    note = text_field(required=True, metadata={"description": "The progress update"})
+    note = fields.String(required=True, metadata={"description": "The progress update"})
     status = fields.String(
         required=True,
         validate=validate.OneOf([status.value for status in LEAD_STATUSES]),
         metadata={"description": "Only the Deputy Mayor closes an action"},
     )
-    evidence_url = text_field(
+    evidence_url = fields.String(
         load_default="", metadata={"description": "A full http(s) address"}
     )
     requested_due_on = fields.Date(
@@ -211,14 +200,14 @@ class UpdateBody(ma.Schema):
         allow_none=True,
         metadata={"description": "Only to ask for more time (in the future); needs `reason`"},
     )
-    reason = text_field(load_default="", metadata={"description": "Why more time is needed"})
+    reason = fields.String(load_default="", metadata={"description": "Why more time is needed"})
 
 
 class DecisionBody(ma.Schema):
     """The Deputy Mayor's decision on an action completed and awaiting sign-off."""
 
     decision = fields.String(required=True, validate=validate.OneOf(DECISIONS))
-    reason = text_field(
+    reason = fields.String(
         load_default="",
         metadata={"description": "Needed to send it back: what is still to do"},
     )
