@@ -288,3 +288,12 @@ def test_an_unknown_decision_is_422(app, api_token):
     assert response.status_code == 422
     assert "decision" in response.json["errors"]
     assert unchanged(action, action.version, 0)
+
+
+def test_who_may_not_decide_is_refused_before_the_body_is_read(app, api_token):
+    action = make_action(status=ActionStatus.AWAITING_SIGN_OFF)
+
+    response = post(app, "decision", action, api_token("lead", "write"), {"decision": "close"})
+
+    assert response.status_code == 403
+    assert unchanged(action, action.version, 0)

@@ -46,6 +46,7 @@ def changed(action_id: int):
 
 
 @bp.route("/actions/<int:action_id>/updates", methods=["POST"], tags=TAGS)
+@permission_required(Permission.READ_ACTIONS)
 @bp.arguments(UpdateBody)
 @bp.response(201, ActionSchema)
 @bp.doc(parameters=[IF_MATCH])
@@ -53,7 +54,6 @@ def changed(action_id: int):
     403: "Not the owning organisation's lead or the secretariat, or a read-only token",
     **CHANGE_REFUSALS,
 })
-@permission_required(Permission.READ_ACTIONS)
 def add_action_update(body, action_id: int):
     """A progress update by the owning organisation's lead (or the secretariat for them).
 
@@ -85,11 +85,12 @@ DECISION_CHOICES = {"sign-off": "close", "send-back": "send_back"}
 
 
 @bp.route("/actions/<int:action_id>/decision", methods=["POST"], tags=TAGS)
+# Before the body is read (as the web's decorator comes first): the role decides.
+@permission_required(Permission.SIGN_OFF_ACTIONS)
 @bp.arguments(DecisionBody)
 @bp.response(201, ActionSchema)
 @bp.doc(parameters=[IF_MATCH])
 @refusals({403: "Only the Deputy Mayor decides, with a read and write token", **CHANGE_REFUSALS})
-@permission_required(Permission.SIGN_OFF_ACTIONS)
 def decide_action(body, action_id: int):
     """The Deputy Mayor signs off an action completed and awaiting sign-off, or sends it back
     (with the reason: what is still to do, and optionally a new due date).
