@@ -34,6 +34,7 @@ class Named:
 
     name: str
     short_name: str = ""
+    id: int | None = None  # for the API, which names records by their ids
 
 
 @dataclass(frozen=True, slots=True)
@@ -42,6 +43,7 @@ class RaisedAt:
 
     starts_at: datetime
     meeting_type: Named
+    id: int | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -109,6 +111,9 @@ def actions(query: sa.Select) -> list[ListedAction]:
             MeetingType.short_name,
             Action.agenda_item_id,
             number,
+            Action.owner_id,
+            Action.lead_id,
+            Action.meeting_id,
             maintain_column_froms=False,
         )
         .join(Organisation, Organisation.id == Action.owner_id)
@@ -126,9 +131,9 @@ def actions(query: sa.Select) -> list[ListedAction]:
             status=row[4],
             due_on=row[5],
             closed_on=row[6],
-            owner=Named(row[7], row[8]),
-            lead=Named(row[9]) if row[9] is not None else None,
-            meeting=RaisedAt(row[10], Named(row[11], row[12])),
+            owner=Named(row[7], row[8], row[15]),
+            lead=Named(row[9], id=row[16]) if row[9] is not None else None,
+            meeting=RaisedAt(row[10], Named(row[11], row[12]), row[17]),
             agenda_item=ItemNumber(row[14]) if row[13] is not None else None,
         )
         for row in rows
