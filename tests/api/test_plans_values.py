@@ -72,6 +72,7 @@ def test_one_bad_value_refuses_the_batch_and_every_bad_value_is_reported(
         item(crime, period_end="2020-13-01", value="x"),
         item(satisfaction),
         item(satisfaction, district="Sheffield"),
+        {**item(crime), "indicator": 999999},
     ])
     assert response.status_code == 422
     assert response.mimetype == "application/problem+json"
@@ -80,8 +81,9 @@ def test_one_bad_value_refuses_the_batch_and_every_bad_value_is_reported(
               "value 'x' is not a number (or \"not available\")"],
         "3": ["district 'Sheffield' is not one of West Yorkshire, Bradford, Calderdale, "
               "Kirklees, Leeds, Wakefield"],
+        "4": ["there is no indicator with the id 999999"],
     }
-    assert response.json["detail"].startswith("Nothing was saved: 2 of the 4 values have problems.")
+    assert response.json["detail"].startswith("Nothing was saved: 3 of the 5 values have problems.")
     assert stored() == 0
 
 

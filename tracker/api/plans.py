@@ -184,6 +184,7 @@ def _indicator_fields(indicator: Indicator) -> dict:
 @accepts_upload  # as large as a CSV file may be (MAX_UPLOAD_LENGTH)
 def add_indicator_values(items: list[dict]):
     """Store a batch of indicator values: all of them, or none if any has a problem"""
+    # No If-Match: a batch only adds values (one already stored is refused, never replaced).
     indicators = services.indicators_by_id({item["indicator"] for item in items})
 
     def find(text: str) -> Indicator | str:
