@@ -128,3 +128,4 @@ def test_a_json_body_the_tracker_cannot_store_is_a_400_problem(api_client, api_t
                                headers=api_token("admin", "write"))
     assert response.status_code == 400
     assert response.mimetype == "application/problem+json"
+

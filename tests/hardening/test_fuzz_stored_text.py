@@ -15,7 +15,7 @@ from flask import url_for
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from tests.access.lookup import Demo, client_for
+from tests.access.lookup import Demo, client_for_endpoint
 from tests.access.matrix import ACCESS_RULES as RULES
 from tracker.extensions import db
 from tracker.kit.limits import has_forbidden_characters
@@ -49,10 +49,10 @@ stored_text = st.one_of(
 ).filter(lambda text: text.strip())
 
 
-def get_routes(app) -> list[str]:
+def get_routes(app) -> list[tuple[str, str]]:
     lookup = Demo()
     with app.test_request_context():
-        return [url_for(endpoint, **rule.args(lookup))
+        return [(endpoint, url_for(endpoint, **rule.args(lookup)))
                 for endpoint, rule in sorted(RULES.items()) if rule.method == "GET"]
 
 
@@ -92,10 +92,12 @@ def test_every_page_and_download_shows_any_text_the_forms_accept(app, demo_to_ov
         store_everywhere(text)
         db.session.expire_all()
         # Administrators see every page; the public minutes are seen anonymously too.
-        visits = [("admin", url) for url in urls]
-        visits += [("anonymous", url) for url in urls if url.startswith("/public/")]
-        for who, url in visits:
-            response = client_for(app, who).get(url)
+        # The API's records with an administrator's token.
+        visits = [("admin", endpoint, url) for endpoint, url in urls]
+        visits += [("anonymous", endpoint, url) for endpoint, url in urls
+                   if url.startswith("/public/")]
+        for who, endpoint, url in visits:
+            response = client_for_endpoint(app, endpoint, who).get(url)
             assert response.status_code < 500, f"{response.status_code} at {url}: {text[:200]!r}"
 
     show()

@@ -132,6 +132,7 @@ def register(app: Flask) -> None:
 
     # Token requests carry no CSRF token: a bearer header is not sent by a browser on its own.
     csrf.exempt(bp)
+    csrf.exempt(docs.bp)
     api.register_blueprint(bp)
     app.register_blueprint(docs.bp)
     # Before the session check (tracker/auth/sessions.py), so that the token's user is current_user
