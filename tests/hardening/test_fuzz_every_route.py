@@ -144,6 +144,8 @@ class Target:
     form_names: list[str] = field(default_factory=list)
     query_names: list[str] = field(default_factory=list)
     multipart: bool = False
+    # The route takes a JSON array of such objects (the API's batch of values), not one object.
+    json_list: bool = False
 
     def url_with(self, hostile: dict[str, str]) -> str:
         """The route's URL with some of its arguments replaced by raw hostile text."""
@@ -197,7 +199,9 @@ def build_target(app, endpoint: str) -> Target:
         if target.form_names or "POST" not in target.methods:
             break
     if "POST" in target.methods and not target.form_names:
-        target.form_fields = list(rule.data(Demo()).items()) or GENERIC_FIELDS
+        data = rule.data(Demo())
+        target.json_list = isinstance(data, list)
+        target.form_fields = list((data[0] if target.json_list else data).items()) or GENERIC_FIELDS
         target.form_names = [name for name, _ in target.form_fields]
     target.query_names = sorted(names)
     return target
@@ -257,7 +261,9 @@ def hostile_requests(draw, target: Target) -> dict:
         request.update(data=(encoded + draw(st.sampled_from(INVALID_UTF8))).encode("latin-1"),
                        content_type="application/x-www-form-urlencoded")
     elif body == "json":
-        request.update(data=json.dumps(dict(fields)), content_type="application/json")
+        payload = dict(fields)
+        request.update(data=json.dumps([payload] if target.json_list else payload),
+                       content_type="application/json")
     elif body == "text":
         request.update(data=urlencode(fields), content_type="text/plain")
     else:

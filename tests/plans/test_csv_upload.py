@@ -154,3 +154,23 @@ def test_the_upload_page_documents_the_layout_and_offers_a_template(
     lines = template.get_data().decode("utf-8-sig").splitlines()
     assert lines[0] == "indicator,period_label,period_end,district,value,note"
     assert lines[1].startswith("Total recorded crime,")
+
+
+def test_a_value_stored_while_the_file_was_checked_refuses_the_file(
+    client, login_as, plan_with_indicators, monkeypatch
+):
+    from tracker.plans import services
+
+    login_as("secretariat")
+    crime = plan_with_indicators.priorities[0].indicators[0]
+    IndicatorValueFactory(indicator=crime, period_end=date(2020, 12, 31), value=Decimal(258882))
+    db.session.commit()
+    # As if it were stored between the file's check and its commit.
+    monkeypatch.setattr(services, "stored_keys", lambda plan: {})
+    response = upload(client, plan_with_indicators, HEADER
+                      + "Total recorded crime,12 months to Dec 2019,2019-12-31,,292070,\n" + GOOD)
+    page = response.get_data(as_text=True)
+    assert response.status_code == 200
+    assert ("A value for Total recorded crime, 12 months to Dec 2020, West Yorkshire is already "
+            "stored (258,882)") in page
+    assert stored() == 1

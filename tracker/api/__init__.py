@@ -22,7 +22,7 @@ URL_PREFIX = "/api/v1"
 # The documents that describe the API: readable by anyone, as they hold no data.
 PUBLIC_ENDPOINTS = {"api_docs.openapi_json", "api_docs.docs"}
 # The modules whose routes register on `bp`; `register` imports them before registering it.
-VIEW_MODULES = ("meetings", "actions", "action_changes", "reports")
+VIEW_MODULES = ("meetings", "actions", "action_changes", "reports", "plans")
 
 DESCRIPTION = """\
 Meetings, actions, plans and indicators of the West Yorkshire Mayor's Policing and Crime

@@ -20,6 +20,9 @@ No cell may hold a control character other than a tab or a line break, nor U+FFF
 (PostgreSQL cannot store NUL; a Word document cannot hold the others). The template we offer is written by the shared CSV writer, which puts an apostrophe before a
 name that starts like a formula; such a name is read back without it.
 
+The checks on each row are `RowChecker`'s, which the API's batch of values (tracker/api/plans.py)
+goes through too: a row is refused for the same reasons, in the same words, whichever way it came.
+
 A file is checked whole before anything is saved. Any problem refuses the whole file, naming
 the line and the reason. A row for a period and district that is already stored is refused too
 (a duplicate, not a silent correction): correct a stored value on the indicator's page.
@@ -27,8 +30,8 @@ the line and the reason. A row for a period and district that is already stored 
 
 import csv
 import io
-from collections.abc import Iterator
-from dataclasses import dataclass
+from collections.abc import Callable, Iterator
+from dataclasses import astuple, dataclass
 from datetime import date, datetime
 from decimal import ROUND_HALF_UP, Decimal, InvalidOperation
 
@@ -42,12 +45,14 @@ OPTIONAL_COLUMN = "comment"
 MAX_ROWS = 5000
 MAX_PROBLEMS_SHOWN = 50
 NOT_AVAILABLE = {"not available", "n/a", "na"}
+NOT_AVAILABLE_TEXT = "not available"
 FORCE_NAMES = {"", FORCE.lower(), "force", "west yorks", "w yorks"}
 # Numeric(18, 4) holds up to 14 digits before the point (below 10**14) and 4 after it.
 LARGEST_POWER = 14
 PLACES = Decimal("0.0001")
 LONGEST_TEXT = 2000  # as the form for one value allows, for the note and the comment
 COLUMNS = (*HEADER, OPTIONAL_COLUMN)
+TOO_MANY_ROWS = f"more than {MAX_ROWS} rows: split them into smaller files or batches"
 
 
 @dataclass(frozen=True)
@@ -170,88 +175,124 @@ def read(
     for indicator in indicators:
         by_name.setdefault(indicator.name.strip().lower(), []).append(indicator)
 
+    def find(name: str) -> Indicator | str:
+        matches = by_name.get(unguarded(name.strip()).lower(), [])
+        if not matches:
+            return f"unknown indicator {name.strip()!r}"
+        if len(matches) > 1:
+            return f"more than one indicator is called {name.strip()!r}"
+        return matches[0]
+
+    check = RowChecker(stored, find)
     rows: list[Row] = []
-    seen: dict[tuple[int, date, str], int] = {}
     for cells in records:
         line = reader.line_num
         if not any(cell.strip() for cell in cells):
             continue  # spreadsheets often leave blank lines at the end
         if len(rows) + len(problems) >= MAX_ROWS:
-            problems.append(Problem(line, f"the file has more than {MAX_ROWS} rows: split it"))
+            problems.append(Problem(line, TOO_MANY_ROWS))
             break
         if len(cells) != width:
             problems.append(Problem(line, f"expected {width} columns, found {len(cells)}"))
             continue
-        cells = [*cells, ""] if width == len(HEADER) else cells
-        name, label, end_text, district_text, value_text, note, comment = cells
-        row_problems = [
-            f"{column} contains a control character or a non-character (U+FFFE, U+FFFF): "
-            "only text, tabs and line breaks are allowed"
-            for column, cell in zip(COLUMNS, cells, strict=True)
-            if has_forbidden_characters(cell, text_layout_allowed=True)
-        ]
-        if row_problems:
-            problems.extend(Problem(line, message) for message in row_problems)
-            continue
-        row_problems.extend(
-            f"{column} is longer than {LONGEST_TEXT} characters"
-            for column, cell in (("note", note), ("comment", comment))
-            if len(cell.strip()) > LONGEST_TEXT
-        )
-        matches = by_name.get(unguarded(name.strip()).lower(), [])
-        if not matches:
-            row_problems.append(f"unknown indicator {name.strip()!r}")
-        elif len(matches) > 1:
-            row_problems.append(f"more than one indicator is called {name.strip()!r}")
-        if not label.strip():
-            row_problems.append("period_label is empty: e.g. 12 months to Dec 2020")
-        elif len(label.strip()) > 100:
-            row_problems.append("period_label is longer than 100 characters")
-        parsed = {}
-        for key, parse, raw in (
-            ("period_end", parse_date, end_text),
-            ("district", parse_district, district_text),
-            ("value", parse_value, value_text),
-        ):
-            try:
-                parsed[key] = parse(raw)
-            except ValueError as error:
-                row_problems.append(str(error))
-        if not row_problems:
-            indicator = matches[0]
-            key = (indicator.id, parsed["period_end"], parsed["district"])
-            when = short_date(parsed['period_end'])
-            if key in seen:
-                row_problems.append(
-                    f"duplicate row: {indicator.name}, {parsed['district']}, {when} "
-                    f"is already on line {seen[key]}"
-                )
-            elif key in stored:
-                row_problems.append(
-                    f"duplicate row: {indicator.name}, {parsed['district']}, {when} is already "
-                    f"stored ({stored[key]}); correct it on the indicator's page"
-                )
-            seen.setdefault(key, line)
-        if row_problems:
-            problems.extend(Problem(line, message) for message in row_problems)
-            continue
-        rows.append(
-            Row(
-                line=line,
-                indicator=matches[0],
-                period_label=label.strip(),
-                period_end=parsed["period_end"],
-                district=parsed["district"],
-                value=parsed["value"],
-                note=note.strip(),
-                comment=comment.strip(),
-            )
-        )
+        checked = check(line, f"on line {line}", RowText(*cells))
+        if isinstance(checked, Row):
+            rows.append(checked)
+        else:
+            problems.extend(Problem(line, message) for message in checked)
     if problems:
         raise UploadRefused(problems)
     if not rows:
         raise UploadRefused([Problem(0, "The file has a header row but no values")])
     return rows
+
+
+@dataclass(frozen=True)
+class RowText:
+    """One row's fields as written, before any check: a CSV line's cells, or an API batch item
+    (its indicator id written as text)."""
+
+    indicator: str
+    period_label: str
+    period_end: str
+    district: str
+    value: str
+    note: str
+    comment: str = ""
+
+
+class RowChecker:
+    """The checks every row of values gets, however it came: a CSV line or an item of an API
+    batch. One checker per file or batch: it remembers the rows it has passed, to find a row
+    given twice.
+
+    `stored` maps (indicator id, period end, district) to the stored value's text (see `read`);
+    `find` turns the indicator's text into the indicator, or the reason there is none: the CSV
+    names indicators, the API gives their ids.
+    """
+
+    def __init__(self, stored: dict[tuple[int, date, str], str],
+                 find: Callable[[str], Indicator | str]):
+        self.stored = stored
+        self.find = find
+        self.seen: dict[tuple[int, date, str], str] = {}
+
+    def __call__(self, line: int, place: str, text: RowText) -> Row | list[str]:
+        """The checked row, or every problem with it. `place` says where the row is, as the
+        message about a row given twice names the first ("on line 2", "at index 0")."""
+        cells = astuple(text)
+        problems = [
+            f"{column} contains a control character or a non-character (U+FFFE, U+FFFF): "
+            "only text, tabs and line breaks are allowed"
+            for column, cell in zip(COLUMNS, cells, strict=True)
+            if has_forbidden_characters(cell, text_layout_allowed=True)
+        ]
+        if problems:
+            return problems
+        problems.extend(
+            f"{column} is longer than {LONGEST_TEXT} characters"
+            for column, cell in (("note", text.note), ("comment", text.comment))
+            if len(cell.strip()) > LONGEST_TEXT
+        )
+        found = self.find(text.indicator)
+        if isinstance(found, str):
+            problems.append(found)
+        label = text.period_label.strip()
+        if not label:
+            problems.append("period_label is empty: e.g. 12 months to Dec 2020")
+        elif len(label) > 100:
+            problems.append("period_label is longer than 100 characters")
+        parsed = {}
+        for key, parse, raw in (
+            ("period_end", parse_date, text.period_end),
+            ("district", parse_district, text.district),
+            ("value", parse_value, text.value),
+        ):
+            try:
+                parsed[key] = parse(raw)
+            except ValueError as error:
+                problems.append(str(error))
+        if problems:
+            return problems
+        key = (found.id, parsed["period_end"], parsed["district"])
+        when = short_date(parsed["period_end"])
+        if key in self.seen:
+            return [f"duplicate row: {found.name}, {parsed['district']}, {when} "
+                    f"is already {self.seen[key]}"]
+        self.seen[key] = place
+        if key in self.stored:
+            return [f"duplicate row: {found.name}, {parsed['district']}, {when} is already "
+                    f"stored ({self.stored[key]}); correct it on the indicator's page"]
+        return Row(
+            line=line,
+            indicator=found,
+            period_label=label,
+            period_end=parsed["period_end"],
+            district=parsed["district"],
+            value=parsed["value"],
+            note=text.note.strip(),
+            comment=text.comment.strip(),
+        )
 
 
 def _records(reader, problems: list[Problem]) -> Iterator[list[str]]:

@@ -4,11 +4,13 @@ Plain functions over model objects. They add to the session and flush where an i
 the view commits, so each change is one transaction and an error leaves nothing half-saved.
 """
 
+from collections.abc import Iterable
 from datetime import date
 from decimal import Decimal
 
 import sqlalchemy as sa
-from sqlalchemy.orm import selectinload
+from sqlalchemy.exc import IntegrityError
+from sqlalchemy.orm import joinedload, selectinload
 
 from tracker import audit
 from tracker.extensions import db
@@ -39,6 +41,13 @@ class ValueAlreadyStored(Exception):
         self.existing = existing
 
 
+def already_stored(existing: IndicatorValue) -> str:
+    """What a person is told of a value that is already stored."""
+    return (f"A value for {existing.indicator.name}, {existing.period_label}, {existing.district} "
+            f"is already stored "
+            f"({performance.format_value(existing.value, existing.indicator.unit)})")
+
+
 # --- Reading ------------------------------------------------------------------------------------
 
 
@@ -61,14 +70,32 @@ def plans_in_order() -> list[Plan]:
 
 def stored_keys(plan: Plan) -> dict[tuple[int, date, str], str]:
     """(indicator id, period end, district) → value text, for every value of the plan's indicators."""
+    return _stored_keys(Priority.plan_id == plan.id)
+
+
+def stored_keys_of(indicator_ids: Iterable[int]) -> dict[tuple[int, date, str], str]:
+    """As `stored_keys`, for the values of the indicators given (from any plans)."""
+    return _stored_keys(Indicator.id.in_(list(indicator_ids)))
+
+
+def _stored_keys(which: sa.ColumnElement) -> dict[tuple[int, date, str], str]:
     rows = db.session.execute(
         sa.select(IndicatorValue.indicator_id, IndicatorValue.period_end, IndicatorValue.district,
                   IndicatorValue.value, Indicator.unit)
         .join(Indicator)
         .join(Priority)
-        .where(Priority.plan_id == plan.id)
+        .where(which)
     )
     return {(r[0], r[1], r[2]): performance.format_value(r[3], r[4]) for r in rows}
+
+
+def indicators_by_id(ids: Iterable[int]) -> dict[int, Indicator]:
+    """The indicators with those ids that exist, each with its priority and plan (one query)."""
+    found = db.session.scalars(
+        sa.select(Indicator).where(Indicator.id.in_(list(ids)))
+        .options(joinedload(Indicator.priority).joinedload(Priority.plan))
+    )
+    return {indicator.id: indicator for indicator in found}
 
 
 def plan_indicators(plan: Plan) -> list[Indicator]:
@@ -237,16 +264,40 @@ def add_value(indicator: Indicator, user, *, period_label: str, period_end: date
 
 
 def save_upload(rows: list[Row], user, filename: str) -> int:
-    """Store every checked row of an uploaded file (all or none: the caller commits once)."""
-    for row in rows:
-        db.session.add(IndicatorValue(
-            indicator=row.indicator, period_label=row.period_label, period_end=row.period_end,
-            district=row.district, value=row.value, note=row.note, comment=row.comment,
-            created_by_id=getattr(user, "id", None),
-        ))
-    db.session.flush()
-    if rows:
-        audit.record(user, "indicator_values.uploaded", rows[0].indicator.priority.plan,
-                     f"Uploaded {len(rows)} values from {filename}", rows=len(rows))
-    save()
+    """Store every checked row of an uploaded file or API batch, all or none, in one commit.
+
+    A row stored by someone else between the check and the commit refuses the whole upload with
+    ValueAlreadyStored, as entering that one value would.
+    """
+    try:
+        for row in rows:
+            db.session.add(IndicatorValue(
+                indicator=row.indicator, period_label=row.period_label, period_end=row.period_end,
+                district=row.district, value=row.value, note=row.note, comment=row.comment,
+                created_by_id=getattr(user, "id", None),
+            ))
+        db.session.flush()
+        if rows:
+            audit.record(user, "indicator_values.uploaded", rows[0].indicator.priority.plan,
+                         f"Uploaded {len(rows)} values from {filename}", rows=len(rows))
+        save()
+    except IntegrityError:
+        db.session.rollback()
+        clash = _first_stored(rows)
+        if clash is None:
+            raise
+        raise ValueAlreadyStored(clash) from None
     return len(rows)
+
+
+def _first_stored(rows: list[Row]) -> IndicatorValue | None:
+    """The first of `rows` whose indicator, period end and district now has a value stored."""
+    stored = _stored_keys(Indicator.id.in_({row.indicator.id for row in rows}))
+    for row in rows:
+        if (row.indicator.id, row.period_end, row.district) in stored:
+            return db.session.scalar(sa.select(IndicatorValue).where(
+                IndicatorValue.indicator_id == row.indicator.id,
+                IndicatorValue.period_end == row.period_end,
+                IndicatorValue.district == row.district,
+            ))
+    return None

@@ -300,10 +300,16 @@ def upload_values(plan_id: int):
                 f" to fix. {problems[0]}"
             )
         else:
-            count = services.save_upload(rows, current_user, upload.filename or "the file")
-            flash(f"{count} value{'s' if count != 1 else ''} saved from {upload.filename}",
-                  "success")
-            return redirect(url_for("plans.plan", plan_id=found.id))
+            try:
+                count = services.save_upload(rows, current_user, upload.filename or "the file")
+            except services.ValueAlreadyStored as clash:
+                # Stored by someone else since the file was checked: refused whole, as a duplicate.
+                problems = [csv_upload.Problem(0, services.already_stored(clash.existing))]
+                form.file.errors.append(f"The file was not saved: {problems[0]}")
+            else:
+                flash(f"{count} value{'s' if count != 1 else ''} saved from {upload.filename}",
+                      "success")
+                return redirect(url_for("plans.plan", plan_id=found.id))
     return render_template(
         "plans/upload.html", form=form, plan=found, problems=problems[:csv_upload.MAX_PROBLEMS_SHOWN],
         more=max(0, len(problems) - csv_upload.MAX_PROBLEMS_SHOWN), header=csv_upload.HEADER,
