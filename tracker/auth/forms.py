@@ -1,9 +1,18 @@
-"""The sign-in form, and choosing a password."""
+"""The sign-in form, choosing a password, and making a personal access token for the API."""
 
 from flask_wtf import FlaskForm
-from govuk_frontend_wtf.wtforms_widgets import GovPasswordInput, GovSubmitInput, GovTextInput
-from wtforms import PasswordField, StringField, SubmitField
-from wtforms.validators import EqualTo, InputRequired, Length
+from govuk_frontend_wtf.wtforms_widgets import (
+    GovPasswordInput,
+    GovRadioInput,
+    GovSubmitInput,
+    GovTextInput,
+)
+from wtforms import IntegerField, PasswordField, RadioField, StringField, SubmitField
+from wtforms.validators import AnyOf, EqualTo, InputRequired, Length, NumberRange
+
+from tracker.auth import tokens
+from tracker.auth.models import TokenScope
+from tracker.kit.forms import choices
 
 PASSWORD_MIN_LENGTH = 12
 
@@ -64,3 +73,76 @@ class SignOutOtherSessionsForm(FlaskForm):
     """A button, with its CSRF token: end every session but this one."""
 
     submit = SubmitField("Sign out of all other sessions", widget=GovSubmitInput())
+
+
+# What people choose between, in their words, and what each lets a script do.
+SCOPE_CHOICES = [(TokenScope.READ.value, "Read only"), (TokenScope.WRITE.value, "Read and write")]
+SCOPE_HINTS = {
+    TokenScope.READ.value: "Read meetings, actions, plans, indicators and reports: nothing more.",
+    TokenScope.WRITE.value: "Also make changes you could make on these pages, such as updating "
+    "your actions or loading indicator values.",
+}
+
+
+class ExpiryDaysField(IntegerField):
+    """A whole number of days, with a GOV.UK message (not WTForms' own) when it is not one."""
+
+    def process_formdata(self, valuelist):
+        if valuelist and not str(valuelist[0]).strip():
+            self.data = None  # left empty: InputRequired says so
+            return
+        try:
+            super().process_formdata(valuelist)
+        except ValueError:
+            raise ValueError(f"{self.label.text} must be a whole number, like 90") from None
+
+
+class NewTokenForm(FlaskForm):
+    """A personal access token for the API: its name, what it may do and how long it lasts."""
+
+    name = StringField(
+        "Name",
+        description="So you can tell your tokens apart, for example “Quarterly figures script”",
+        widget=GovTextInput(),
+        filters=[lambda value: value.strip() if isinstance(value, str) else value],
+        validators=[
+            InputRequired(message="Enter a name for the token"),
+            Length(max=100, message="Name must be 100 characters or fewer"),
+        ],
+    )
+    scope = RadioField(
+        "What may the token do?",
+        description="Never more than you may do on these pages yourself.",
+        widget=GovRadioInput(),
+        choices=choices(SCOPE_CHOICES),
+        default=TokenScope.READ.value,
+        # A value not offered gets the same GOV.UK message as none at all, not WTForms' own.
+        validate_choice=False,
+        validators=[
+            InputRequired(message="Select what the token may do"),
+            AnyOf([value for value, _ in SCOPE_CHOICES], message="Select what the token may do"),
+        ],
+    )
+    expires_in_days = ExpiryDaysField(
+        "Expires after",
+        description=(
+            f"Between {tokens.MIN_EXPIRY_DAYS} and {tokens.MAX_EXPIRY_DAYS} days. "
+            "The token stops working then; make a new one if you still need it."
+        ),
+        widget=GovTextInput(),
+        default=tokens.DEFAULT_EXPIRY_DAYS,
+        validators=[
+            InputRequired(message="Enter how many days the token lasts"),
+            NumberRange(
+                min=tokens.MIN_EXPIRY_DAYS,
+                max=tokens.MAX_EXPIRY_DAYS,
+                message=f"Expires after must be between {tokens.MIN_EXPIRY_DAYS} and "
+                f"{tokens.MAX_EXPIRY_DAYS} days",
+            ),
+        ],
+    )
+    submit = SubmitField("Create token", widget=GovSubmitInput())
+
+    def scope_items(self) -> list[dict]:
+        """Each scope's hint, in the order of the choices."""
+        return [{"hint": {"text": SCOPE_HINTS[value]}} for value, _ in SCOPE_CHOICES]
