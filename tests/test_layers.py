@@ -24,7 +24,7 @@ LAYERS = [
     {"notifications"},
     {
         "admin", "home", "public", "calendars", "templating", "cli", "demo", "demo_data", "models",
-        "transfer", "search",
+        "transfer", "search", "api",
     },
 ]
 LEVEL = {domain: level for level, domains in enumerate(LAYERS) for domain in domains}

@@ -129,6 +129,9 @@ def register_blueprints(app: Flask) -> None:
             importlib.import_module(f"{package.__name__}.{module}")
     for package in packages:
         app.register_blueprint(package.bp)
+    from tracker import api
+
+    api.register(app)
 
 
 def register_subscribers(app: Flask) -> None:
@@ -139,9 +142,11 @@ def register_subscribers(app: Flask) -> None:
 
 
 def register_errorhandlers(app: Flask) -> None:
+    from tracker.api import problems
     from tracker.errors import register
 
     register(app)
+    problems.register(app)  # after the web's: problem+json under /api/, the web's pages elsewhere
 
 
 def register_commands(app: Flask) -> None:

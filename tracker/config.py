@@ -93,6 +93,9 @@ def load(instance_path: str) -> dict:
         "LOGIN_ATTEMPTS_PER_ADDRESS": os.environ.get("LOGIN_ATTEMPTS_PER_ADDRESS", "30 per 15 minutes"),
         "FORCE_HTTPS": env_bool("FORCE_HTTPS", False),
         "PER_PAGE": int(os.environ.get("PER_PAGE", "25")),
+        # Requests one API token may make (tracker/api/bearer.py), counted where the sign-in
+        # limits are.
+        "API_RATE_LIMIT": os.environ.get("API_RATE_LIMIT", "300 per minute"),
         # A request body beyond these is refused with a 413 before it is read: the longest form
         # (minutes, notes) is well under 1 MB. Only the indicator values upload takes more.
         "MAX_CONTENT_LENGTH": int(os.environ.get("MAX_CONTENT_LENGTH", 1_000_000)),

@@ -1,6 +1,6 @@
 """Error pages in the service's design: they say what happened, never a stack trace."""
 
-from flask import Flask, render_template
+from flask import Flask, current_app, render_template
 from werkzeug.exceptions import HTTPException, default_exceptions
 
 from tracker.extensions import db
@@ -30,21 +30,26 @@ def render_error(code: int, description: str | None = None):
     return render_template("errors/error.html", code=code, title=title, message=description or default), code
 
 
-def register(app: Flask) -> None:
-    @app.errorhandler(HTTPException)
-    def http_error(error: HTTPException):
-        if error.code == 500:
-            return internal_error(error)
-        # Only our own 403/404 descriptions are meant for people; Werkzeug's defaults are not.
-        own = error.description if getattr(error, "_tracker_message", False) else None
-        return render_error(error.code or 500, own)
+def http_error_page(error: HTTPException):
+    if error.code == 500:
+        return internal_error_page(error)
+    # Only our own 403/404 descriptions are meant for people; Werkzeug's defaults are not.
+    own = error.description if getattr(error, "_tracker_message", False) else None
+    return render_error(error.code or 500, own)
 
-    @app.errorhandler(Exception)
-    def internal_error(error: Exception):
-        db.session.rollback()
-        if not isinstance(error, HTTPException):
-            app.logger.exception("Unhandled error")
-        return render_error(500)
+
+def internal_error_page(error: Exception):
+    db.session.rollback()
+    if not isinstance(error, HTTPException):
+        current_app.logger.exception("Unhandled error")
+    return render_error(500)
+
+
+def register(app: Flask) -> None:
+    # The API answers its own errors as problem+json and hands every other path back to these
+    # (tracker/api/problems.py).
+    app.register_error_handler(HTTPException, http_error_page)
+    app.register_error_handler(Exception, internal_error_page)
 
 
 def abort_with(code: int, message: str):

@@ -8,7 +8,7 @@ from tracker.actions.models import (
     action_priority,
 )
 from tracker.audit import AuditEntry
-from tracker.auth.models import Role, User
+from tracker.auth.models import ApiToken, Role, TokenScope, User
 from tracker.auth.sessions import UserSession
 from tracker.calendars.models import CalendarLink
 from tracker.directory.models import MeetingType, Organisation, Person
@@ -38,10 +38,10 @@ from tracker.plans.models import (
 )
 
 __all__ = [
-    "Action", "ActionStatus", "ActionUpdate", "AgendaItem", "Attendance", "AttendanceKind",
+    "Action", "ActionStatus", "ApiToken", "ActionUpdate", "AgendaItem", "Attendance", "AttendanceKind",
     "AuditEntry", "CalendarLink", "CrossCuttingTheme", "Direction", "FutureAgendaItem", "Indicator",
     "IndicatorValue", "Meeting", "MeetingType", "MinutesRevision", "MinutesStatus",
     "NotificationPreference", "Objective", "Organisation", "Outcome", "OutboxMessage", "PaperLink",
     "Person", "Plan", "PlanStatus", "Priority",
-    "PriorityRating", "Rating", "Role", "User", "UserSession", "action_indicator", "action_priority",
+    "PriorityRating", "Rating", "Role", "TokenScope", "User", "UserSession", "action_indicator", "action_priority",
 ]

@@ -1,6 +1,7 @@
 """Finding demo records by what people call them, for building URLs in access rules, and a test
 client signed in as the demo user of a role."""
 
+import hashlib
 from datetime import datetime
 
 import sqlalchemy as sa
@@ -92,3 +93,42 @@ def client_for(app, who: str):
     return sign_in(
         client, db.session.scalar(sa.select(User).where(User.username == DEMO_USERNAMES[who]))
     )
+
+
+def is_api(endpoint: str) -> bool:
+    """An API route, reached with a bearer token rather than a signed-in browser."""
+    return endpoint.startswith("api.")
+
+
+# The demo tokens issued so far: (username, scope) -> secret, reissued once the data is reloaded.
+_demo_tokens: dict[tuple[str, str], str] = {}
+
+
+def demo_token(who: str, scope: str = "write") -> str:
+    """The secret of an API token of the demo user of a role, issued once per load of the data."""
+    from tracker.auth import tokens
+    from tracker.auth.models import ApiToken
+
+    secret = _demo_tokens.get((who, scope))
+    if secret is not None:
+        digest = hashlib.sha256(secret.encode()).hexdigest()
+        if db.session.scalar(sa.select(ApiToken.id).where(ApiToken.token_hash == digest)):
+            return secret
+    user = db.session.scalar(sa.select(User).where(User.username == DEMO_USERNAMES[who]))
+    _, secret = tokens.issue(user, name=f"tests {scope}", scope=scope)
+    _demo_tokens[(who, scope)] = secret
+    return secret
+
+
+def api_client_for(app, who: str, scope: str = "write"):
+    """A client with no cookies carrying the API token of the demo user of a role (none for
+    `anonymous`)."""
+    client = app.test_client(use_cookies=False)
+    if who != ANONYMOUS:
+        client.environ_base["HTTP_AUTHORIZATION"] = f"Bearer {demo_token(who, scope)}"
+    return client
+
+
+def client_for_endpoint(app, endpoint: str, who: str):
+    """The client a route is used with: a token for the API, a signed-in browser for the rest."""
+    return api_client_for(app, who) if is_api(endpoint) else client_for(app, who)

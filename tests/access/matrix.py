@@ -12,7 +12,7 @@ from flask import url_for
 
 import tests.access
 from tests.access import ANONYMOUS, ROLES, Rule
-from tests.access.lookup import Demo, client_for
+from tests.access.lookup import Demo, client_for_endpoint, is_api
 
 
 def all_rules() -> dict[str, Rule]:
@@ -44,9 +44,11 @@ def check_access(app, endpoint: str, who: str) -> None:
     lookup = Demo()
     with app.test_request_context():
         url = url_for(endpoint, **rule.args(lookup))
-    client = client_for(app, who)
+    client = client_for_endpoint(app, endpoint, who)
     if rule.method == "GET":
         response = client.get(url)
+    elif is_api(endpoint):
+        response = client.open(url, method=rule.method, json=rule.data(lookup))
     else:
         response = client.open(url, method=rule.method, data=rule.data(lookup))
     if who in rule.allowed:
@@ -55,6 +57,10 @@ def check_access(app, endpoint: str, who: str) -> None:
         # A page that sends an allowed user to sign in has refused them (signing out may, though).
         if rule.method == "GET" and response.status_code in (301, 302, 303):
             assert "/login" not in response.headers["Location"], f"{who} sent to sign in at {url}"
+    elif who == ANONYMOUS and is_api(endpoint):
+        # A script with no token: 401, never the sign-in page.
+        assert response.status_code == 401, f"{who} got {response.status_code} at {url}, not 401"
+        assert response.mimetype == "application/problem+json"
     elif who == ANONYMOUS:
         assert response.status_code == 302 and "/login" in response.headers["Location"], url
     else:

@@ -1,7 +1,7 @@
 """Users who sign in, and the roles that decide what they may do."""
 
 import hashlib
-from datetime import datetime
+from datetime import UTC, datetime
 
 import sqlalchemy as sa
 from flask_login import UserMixin
@@ -66,3 +66,45 @@ class User(UserMixin, db.Model):
     @property
     def role_label(self) -> str:
         return Role.label_of(self.role)
+
+
+class TokenScope(LabelledEnum):
+    READ = "read", "Read only"
+    WRITE = "write", "Read and write"
+
+
+class ApiToken(db.Model):
+    """A personal access token for the API: it acts as its user, within its scope, until it
+    expires or is revoked. Only the secret's SHA-256 hash is kept (tracker/auth/tokens.py)."""
+
+    __tablename__ = "api_token"
+    __table_args__ = NEVER_REUSE_IDS
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    user_id: Mapped[int] = mapped_column(sa.ForeignKey("user_account.id"), index=True)
+    name: Mapped[str] = mapped_column(sa.String(100))
+    token_hash: Mapped[str] = mapped_column(sa.String(64), unique=True)
+    # The secret's first characters, shown in lists so its owner can tell tokens apart.
+    prefix: Mapped[str] = mapped_column(sa.String(12))
+    scope: Mapped[str] = mapped_column(sa.String(10), default=TokenScope.READ)
+    created_at: Mapped[datetime] = mapped_column(sa.DateTime(timezone=True), default=utcnow)
+    expires_at: Mapped[datetime] = mapped_column(sa.DateTime(timezone=True))
+    last_used_at: Mapped[datetime | None] = mapped_column(sa.DateTime(timezone=True))
+    revoked_at: Mapped[datetime | None] = mapped_column(sa.DateTime(timezone=True))
+
+    user: Mapped[User] = relationship()
+
+    @property
+    def scope_label(self) -> str:
+        return TokenScope.label_of(self.scope)
+
+    @property
+    def can_write(self) -> bool:
+        return self.scope == TokenScope.WRITE
+
+    def status(self, now: datetime) -> str:
+        """'Active', 'Revoked' or 'Expired', as the token page shows it."""
+        if self.revoked_at is not None:
+            return "Revoked"
+        expires = self.expires_at if self.expires_at.tzinfo else self.expires_at.replace(tzinfo=UTC)
+        return "Expired" if expires <= now else "Active"
