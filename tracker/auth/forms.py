@@ -8,7 +8,7 @@ from govuk_frontend_wtf.wtforms_widgets import (
     GovTextInput,
 )
 from wtforms import IntegerField, PasswordField, RadioField, StringField, SubmitField
-from wtforms.validators import AnyOf, EqualTo, InputRequired, Length, NumberRange
+from wtforms.validators import EqualTo, InputRequired, Length
 
 from tracker.auth import tokens
 from tracker.auth.models import TokenScope
@@ -75,11 +75,10 @@ class SignOutOtherSessionsForm(FlaskForm):
     submit = SubmitField("Sign out of all other sessions", widget=GovSubmitInput())
 
 
-# What people choose between, in their words, and what each lets a script do.
-SCOPE_CHOICES = [(TokenScope.READ.value, "Read only"), (TokenScope.WRITE.value, "Read and write")]
+# What each scope lets a script do, shown under its radio.
 SCOPE_HINTS = {
-    TokenScope.READ.value: "Read meetings, actions, plans, indicators and reports: nothing more.",
-    TokenScope.WRITE.value: "Also make changes you could make on these pages, such as updating "
+    TokenScope.READ: "Read meetings, actions, plans, indicators and reports: nothing more.",
+    TokenScope.WRITE: "Also make the changes you could make on these pages, such as updating "
     "your actions or loading indicator values.",
 }
 
@@ -98,51 +97,35 @@ class ExpiryDaysField(IntegerField):
 
 
 class NewTokenForm(FlaskForm):
-    """A personal access token for the API: its name, what it may do and how long it lasts."""
+    """A personal access token for the API: its name, what it may do and how long it lasts.
+
+    The form only reads what was sent; `tokens.issue` holds the rules (a name, a scope, the
+    expiry's limits) and its refusals are shown on the fields here.
+    """
 
     name = StringField(
         "Name",
         description="So you can tell your tokens apart, for example “Quarterly figures script”",
         widget=GovTextInput(),
-        filters=[lambda value: value.strip() if isinstance(value, str) else value],
-        validators=[
-            InputRequired(message="Enter a name for the token"),
-            Length(max=100, message="Name must be 100 characters or fewer"),
-        ],
     )
     scope = RadioField(
         "What may the token do?",
         description="Never more than you may do on these pages yourself.",
         widget=GovRadioInput(),
-        choices=choices(SCOPE_CHOICES),
+        choices=choices(TokenScope.choices()),
         default=TokenScope.READ.value,
-        # A value not offered gets the same GOV.UK message as none at all, not WTForms' own.
-        validate_choice=False,
-        validators=[
-            InputRequired(message="Select what the token may do"),
-            AnyOf([value for value, _ in SCOPE_CHOICES], message="Select what the token may do"),
-        ],
+        validate_choice=False,  # the service refuses any other value, with its own message
     )
     expires_in_days = ExpiryDaysField(
         "Expires after",
-        description=(
-            f"Between {tokens.MIN_EXPIRY_DAYS} and {tokens.MAX_EXPIRY_DAYS} days. "
-            "The token stops working then; make a new one if you still need it."
-        ),
+        description=f"Up to {tokens.MAX_EXPIRY_DAYS} days. The token stops working then; make a "
+        "new one if you still need it.",
         widget=GovTextInput(),
         default=tokens.DEFAULT_EXPIRY_DAYS,
-        validators=[
-            InputRequired(message="Enter how many days the token lasts"),
-            NumberRange(
-                min=tokens.MIN_EXPIRY_DAYS,
-                max=tokens.MAX_EXPIRY_DAYS,
-                message=f"Expires after must be between {tokens.MIN_EXPIRY_DAYS} and "
-                f"{tokens.MAX_EXPIRY_DAYS} days",
-            ),
-        ],
+        validators=[InputRequired(message="Enter how many days the token lasts")],
     )
     submit = SubmitField("Create token", widget=GovSubmitInput())
 
     def scope_items(self) -> list[dict]:
         """Each scope's hint, in the order of the choices."""
-        return [{"hint": {"text": SCOPE_HINTS[value]}} for value, _ in SCOPE_CHOICES]
+        return [{"hint": {"text": SCOPE_HINTS[scope]}} for scope in TokenScope]

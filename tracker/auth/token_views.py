@@ -1,17 +1,15 @@
 """Your personal access tokens for the API: listing, making and revoking them.
 
 A new token's secret is shown once, in the answer to the form that made it, and kept by no cache:
-the tracker stores only its hash, and it never travels in the session or a later page.
+the tracker stores only its hash, and the secret never travels in the session or a later page.
 """
-
-from datetime import UTC
 
 import sqlalchemy as sa
 from flask import flash, make_response, redirect, render_template, url_for
 from flask_login import current_user, login_required
 
 from tracker.auth import bp, tokens
-from tracker.auth.forms import SCOPE_CHOICES, NewTokenForm
+from tracker.auth.forms import NewTokenForm
 from tracker.auth.models import ApiToken
 from tracker.extensions import db
 from tracker.kit.dates import utcnow
@@ -25,29 +23,11 @@ def own_token_or_404(token_id: int) -> ApiToken:
     )
 
 
-def token_status(token: ApiToken, now) -> str:
-    """"revoked", "expired" or "active", as the list shows it."""
-    if token.revoked_at is not None:
-        return "revoked"
-    expires_at = token.expires_at
-    if expires_at.tzinfo is None:  # SQLite gives back UTC without saying so
-        expires_at = expires_at.replace(tzinfo=UTC)
-    if expires_at <= now:
-        return "expired"
-    return "active"
-
-
 def tokens_page(form: NewTokenForm, *, created: ApiToken | None = None, secret: str | None = None):
-    user = current_user._get_current_object()
     now = utcnow()
-    rows = [(token, token_status(token, now)) for token in tokens.tokens_of(user)]
+    rows = [(token, token.status(now)) for token in tokens.tokens_of(current_user)]
     return render_template(
-        "auth/tokens.html",
-        form=form,
-        rows=rows,
-        scope_labels=dict(SCOPE_CHOICES),
-        created=created,
-        secret=secret,
+        "auth/tokens.html", form=form, rows=rows, created=created, secret=secret
     )
 
 
@@ -63,15 +43,21 @@ def create_api_token():
     form = NewTokenForm()
     if not form.validate_on_submit():
         return tokens_page(form)
-    token, secret = tokens.issue(
-        current_user._get_current_object(),
-        name=form.name.data,
-        scope=form.scope.data,
-        expires_in_days=form.expires_in_days.data,
-    )
-    # The secret is in this answer only: no cache keeps it, and going back or reloading does not
-    # show it again (a reload sends the form again, making another token).
-    # 201: made, and shown here rather than after a redirect.
+    try:
+        token, secret = tokens.issue(
+            current_user._get_current_object(),
+            name=form.name.data or "",
+            scope=form.scope.data or "",
+            expires_in_days=form.expires_in_days.data,
+        )
+    except tokens.TokenError as refusal:
+        db.session.rollback()
+        field = form._fields.get(refusal.field or "", form.name)  # the field it is about
+        field.errors = [*field.errors, str(refusal)]
+        return tokens_page(form)
+    # 201: made, and shown in this answer rather than after a redirect. No cache keeps it, and
+    # going back or opening the page again does not show it (a reload sends the form again,
+    # making another token).
     response = make_response(
         tokens_page(NewTokenForm(formdata=None), created=token, secret=secret), 201
     )
