@@ -69,3 +69,6 @@ def register(app: Flask) -> None:
     from tracker.actions.minutes_cli import minutes_cli
 
     app.cli.add_command(minutes_cli)
+    from tracker.auth.tokens_cli import token_cli
+
+    app.cli.add_command(token_cli)
