@@ -117,3 +117,14 @@ def test_tokens_of_lists_newest_first(users):
     first, _ = tokens.issue(users["viewer"], name="first", scope="read")
     second, _ = tokens.issue(users["viewer"], name="second", scope="write")
     assert [t.name for t in tokens.tokens_of(users["viewer"])] == ["second", "first"]
+
+
+@pytest.mark.parametrize("body", [
+    b'{"note": "a\\u0000b"}', b"[" * 50_000, b'{"n": 1e999}', b'{"n": NaN}',
+    b'{"n": 99999999999999999999}', b'{"x\\u0007": 1}',
+])
+def test_a_json_body_the_tracker_cannot_store_is_a_400_problem(api_client, api_token, body):
+    response = api_client.post(MEETINGS, data=body, content_type="application/json",
+                               headers=api_token("admin", "write"))
+    assert response.status_code == 400
+    assert response.mimetype == "application/problem+json"

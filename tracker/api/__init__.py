@@ -12,7 +12,7 @@ from flask import Flask, g, request
 from flask.sessions import SecureCookieSessionInterface
 from flask_smorest import Api, Blueprint
 
-from tracker.api import bearer, etags
+from tracker.api import bearer, bodies, etags
 from tracker.api.problems import API_PATH, MEDIA_TYPE, ProblemSchema
 from tracker.extensions import csrf, login_manager
 from tracker.kit.limits import LARGEST_ID
@@ -87,6 +87,7 @@ def before_api_request() -> None:
         g._login_user = login_manager.anonymous_user()  # the documents are the same for everyone
         return
     bearer.authenticate_request()
+    bodies.check_json_body()
 
 
 def after_api_request(response):
