@@ -54,6 +54,11 @@ def test_a_lead_makes_a_token_uses_it_and_revokes_it(page, demo, sign_in, live_s
     expect(row).to_contain_text("Read and write")
     expect(row).to_contain_text("Active")
     assert secret not in page.content()
+    # Nor does the back button bring it back (the answer that showed it said no-store).
+    page.go_back()
+    expect(page.locator("#new-token")).to_have_count(0)
+    assert secret not in page.content()
+    page.goto("/account/tokens")
 
     row.get_by_role("link", name="Revoke the token Action updates script").click()
     expect(page.get_by_role("heading", level=1)).to_contain_text(
