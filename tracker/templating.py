@@ -38,6 +38,10 @@ TAG_CLASSES = {
     "sending": "govuk-tag--light-blue",
     "sent": "govuk-tag--green",
     "failed": "govuk-tag--red",
+    # API tokens
+    "active": "govuk-tag--green",
+    "expired": "govuk-tag--grey",
+    "revoked": "govuk-tag--red",
     # ratings
     "red": "govuk-tag--red",
     "amber": "govuk-tag--yellow",

@@ -1,9 +1,18 @@
-"""The sign-in form, and choosing a password."""
+"""The sign-in form, choosing a password, and making a personal access token for the API."""
 
 from flask_wtf import FlaskForm
-from govuk_frontend_wtf.wtforms_widgets import GovPasswordInput, GovSubmitInput, GovTextInput
-from wtforms import PasswordField, StringField, SubmitField
+from govuk_frontend_wtf.wtforms_widgets import (
+    GovPasswordInput,
+    GovRadioInput,
+    GovSubmitInput,
+    GovTextInput,
+)
+from wtforms import IntegerField, PasswordField, RadioField, StringField, SubmitField
 from wtforms.validators import EqualTo, InputRequired, Length
+
+from tracker.auth import tokens
+from tracker.auth.models import TokenScope
+from tracker.kit.forms import choices
 
 PASSWORD_MIN_LENGTH = 12
 
@@ -64,3 +73,59 @@ class SignOutOtherSessionsForm(FlaskForm):
     """A button, with its CSRF token: end every session but this one."""
 
     submit = SubmitField("Sign out of all other sessions", widget=GovSubmitInput())
+
+
+# What each scope lets a script do, shown under its radio.
+SCOPE_HINTS = {
+    TokenScope.READ: "Read meetings, actions, plans, indicators and reports: nothing more.",
+    TokenScope.WRITE: "Also make the changes you could make on these pages, such as updating "
+    "your actions or loading indicator values.",
+}
+
+
+class ExpiryDaysField(IntegerField):
+    """A whole number of days, with a GOV.UK message (not WTForms' own) when it is not one."""
+
+    def process_formdata(self, valuelist):
+        if valuelist and not str(valuelist[0]).strip():
+            self.data = None  # left empty: InputRequired says so
+            return
+        try:
+            super().process_formdata(valuelist)
+        except ValueError:
+            raise ValueError(f"{self.label.text} must be a whole number, like 90") from None
+
+
+class NewTokenForm(FlaskForm):
+    """A personal access token for the API: its name, what it may do and how long it lasts.
+
+    The form only reads what was sent; `tokens.issue` holds the rules (a name, a scope, the
+    expiry's limits) and its refusals are shown on the fields here.
+    """
+
+    name = StringField(
+        "Name",
+        description="So you can tell your tokens apart, for example “Quarterly figures script”",
+        widget=GovTextInput(),
+    )
+    scope = RadioField(
+        "What may the token do?",
+        description="Never more than you may do on these pages yourself.",
+        widget=GovRadioInput(),
+        choices=choices(TokenScope.choices()),
+        default=TokenScope.READ.value,
+        validate_choice=False,  # the service refuses any other value, with its own message
+    )
+    expires_in_days = ExpiryDaysField(
+        "Expires after",
+        description=f"Up to {tokens.MAX_EXPIRY_DAYS} days. The token stops working then; make a "
+        "new one if you still need it.",
+        widget=GovTextInput(),
+        default=tokens.DEFAULT_EXPIRY_DAYS,
+        validators=[InputRequired(message="Enter how many days the token lasts")],
+    )
+    submit = SubmitField("Create token", widget=GovSubmitInput())
+
+    def scope_items(self) -> list[dict]:
+        """Each scope's hint, in the order of the choices."""
+        return [{"hint": {"text": SCOPE_HINTS[scope]}} for scope in TokenScope]
