@@ -66,7 +66,9 @@ FORM_NOT_OFFERED = {"meetings.approve", "meetings.delete", "meetings.publish",
                     "meetings.return_to_draft", "meetings.cancel", "meetings.reinstate",
                     "plans.make_current", "plans.unlink_action",
                     "auth.logout", "auth.sign_out_other_sessions", "calendars.new_address",
-                    "notifications.unsubscribe_confirmed", "notifications.send_again"}
+                    "notifications.unsubscribe_confirmed", "notifications.send_again",
+                    # The demo data holds no API token, so no revoke page has a form to find.
+                    "auth.revoke_api_token"}
 # Stand-ins for the URL's arguments, replaced by the real or the hostile text.
 SENTINEL_ID = 987654000
 SENTINEL_TEXT = "fuzzsentinel"
