@@ -57,11 +57,7 @@ def index():
     form.validate()
     filters = register_filters(form)
     page = register.fetch(
-        queries.visible(current_user).where(*filters.conditions(as_at)),
-        filters.sort,
-        as_at,
-        request.args,
-        per_page=current_app.config["PER_PAGE"],
+        current_user, filters, as_at, request.args, per_page=current_app.config["PER_PAGE"]
     )
     latest = listed.latest_entries([action.id for action in page.items])
     filtered = any(
