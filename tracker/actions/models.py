@@ -133,6 +133,12 @@ class Action(StatusReadings, db.Model):
         # A priority's recently closed actions, latest first, walked back from today (migration
         # 0010) rather than found among every finished action.
         sa.Index("ix_action_closed_status", "closed_on", "status"),
+        # An indicator's linked actions, looked up one by one and sorted by status and due date,
+        # read from this index alone (migration 0013); PostgreSQL otherwise scanned every action.
+        sa.Index(
+            "ix_action_linked_order",
+            "id", "status", "due_on", "reference", "confidential", "owner_id",
+        ),
         NEVER_REUSE_IDS,
     )
 
