@@ -9,9 +9,9 @@ An indicator's page sorts the ~1,000 actions linked to it (at 100,000 actions) b
 date and reference, and keeps 25. PostgreSQL's planner priced looking each one up in the action
 table (a random heap read each) above reading every action in the (status, due_on, reference)
 index and hashing the links: for an indicator with ~1,000 links or more it chose the full scan.
-With the id first and the sort's and visibility's columns after it, each lookup is a read of this
-index alone (index-only on PostgreSQL, covering on SQLite), which the planner prices a third as
-high, and it keeps to the links' index.
+With the id and, included, the sort's and visibility's columns, each lookup is a read of this index
+alone (an index-only scan), which the planner prices at about half, and it keeps to the links'
+index.
 """
 from alembic import op
 
@@ -22,12 +22,15 @@ branch_labels = None
 depends_on = None
 
 
+# What the lookups read besides the id, carried in the index on PostgreSQL. SQLite finds an action
+# by its id in the table itself (the rowid), which costs it fewer steps than reading a covering
+# index (43.5M instructions a view of the indicator page with one, 39.7M without): there the
+# index is the id alone, which its planner leaves to the rowid.
+LOOKED_UP = ['status', 'due_on', 'reference', 'confidential', 'owner_id']
+
+
 def upgrade():
-    op.create_index(
-        'ix_action_linked_order',
-        'action',
-        ['id', 'status', 'due_on', 'reference', 'confidential', 'owner_id'],
-    )
+    op.create_index('ix_action_linked_order', 'action', ['id'], postgresql_include=LOOKED_UP)
 
 
 def downgrade():
