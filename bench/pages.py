@@ -3,6 +3,11 @@
 Every database is asked for every page in turn, small and large alternately, so a busy moment of
 the machine falls on both sizes alike; the median of the repeats is kept. Queries are counted with
 the tests' own counter (tests/queries.py), around the whole request and the reading of its body.
+
+A signed-in browser's session records when it was last used, written at most once a minute
+(tracker/auth/sessions.py): a cost of being signed in, which lands in whichever request comes a
+minute after the last write. It is timed with that request, as it is real, but counted apart from
+the page's queries, and the table says how many of them the run saw.
 """
 
 import statistics
@@ -35,6 +40,7 @@ class Timing:
     milliseconds: list[float] = field(default_factory=list)
     queries: int = 0
     kilobytes: float = 0.0
+    session_writes: int = 0
 
     @property
     def median(self) -> float:
@@ -45,8 +51,14 @@ def address(template: str, subject) -> str:
     return template.format(**subject.ids)
 
 
-def fetch(subject, role: str, url: str) -> tuple[float, int, int]:
-    """Milliseconds, queries and bytes of one request, its body read to the end."""
+def is_session_write(statement: str) -> bool:
+    """The session's once-a-minute write of when it was last used (sessions.session_for_cookie)."""
+    return statement.lstrip().startswith("UPDATE user_session SET last_seen_at")
+
+
+def fetch(subject, role: str, url: str) -> tuple[float, int, int, int]:
+    """Milliseconds, the page's queries, bytes, and session writes of one request, its body read
+    to the end."""
     client = subject.clients[role]
     with subject.app.app_context(), counting_queries() as statements:
         started = time.perf_counter()
@@ -56,7 +68,8 @@ def fetch(subject, role: str, url: str) -> tuple[float, int, int]:
     if response.status_code != 200:
         where = response.headers.get("Location", "")
         raise RuntimeError(f"{url} as {role} on {subject.backend}: {response.status_code} {where}")
-    return elapsed, len(statements), len(body)
+    writes = sum(1 for statement in statements if is_session_write(statement))
+    return elapsed, len(statements) - writes, len(body), writes
 
 
 def run(pairs, repeat: int, progress) -> dict:
@@ -76,10 +89,13 @@ def run(pairs, repeat: int, progress) -> dict:
                 # Alternate which size goes first, so neither always follows the other.
                 order = (small, large) if round_number % 2 else (large, small)
                 for subject in order:
-                    elapsed, queries, size = fetch(subject, role, address(template, subject))
+                    elapsed, queries, size, writes = fetch(
+                        subject, role, address(template, subject)
+                    )
                     timing = results.setdefault((name, subject.backend, subject.size), Timing())
                     timing.milliseconds.append(elapsed)
                     timing.queries = max(timing.queries, queries)
+                    timing.session_writes += writes
                     timing.kilobytes = size / 1024
         progress(f"pages: round {round_number} of {repeat} done")
     return results
@@ -87,7 +103,8 @@ def run(pairs, repeat: int, progress) -> dict:
 
 def table(results: dict, pairs, small: str, large: str) -> tuple[list[str], float, int]:
     """The table's lines (sizes labelled `small` and `large`), the worst ratio of large to small
-    and the most queries of any page at either size."""
+    and the most queries of any page at either size (the page's own: without the sessions'
+    once-a-minute writes, which a line under the table counts)."""
     lines = [
         f"{'page':<28} {'database':<10} {'queries':>9} {'KB ' + large:>9} "
         f"{'ms ' + small:>9} {'ms ' + large:>9} {'ratio':>6}"
@@ -105,4 +122,10 @@ def table(results: dict, pairs, small: str, large: str) -> tuple[list[str], floa
                 f"{name:<28} {small.backend:<10} {queries:>9} {high.kilobytes:>9.0f} "
                 f"{low.median:>9.1f} {high.median:>9.1f} {ratio:>6.2f}"
             )
+    writes = sum(timing.session_writes for timing in results.values())
+    lines.append(
+        f"Queries are the page's own. Sessions' last-used time, written once a minute per signed-in "
+        f"browser: {writes} write{'s' if writes != 1 else ''} in the timed requests, one more query "
+        "each, timed with the request it landed in."
+    )
     return lines, worst, most

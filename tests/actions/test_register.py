@@ -357,3 +357,18 @@ def test_filter_choices_follow_changes_at_once(browser_as, register):
     page = viewer.get("/actions")
     assert "Calderdale Council" in options_of(page, "owner")
     assert any(label.startswith("Safer Roads (") for label in options_of(page, "priority"))
+
+
+def test_each_address_keeps_its_own_filters_and_errors(browser_as, register):
+    # The app keeps a filter form per address and set of choices; one never shows another's.
+    viewer = browser_as("viewer")
+    assert "govuk-error-summary" in text_of(viewer.get("/actions?due=within&days=abc"))
+    valid = text_of(viewer.get("/actions?due=within&days=7"))
+    assert "govuk-error-summary" not in valid
+    assert 'value="7"' in valid
+    again = text_of(viewer.get("/actions?due=within&days=abc"))
+    assert "govuk-error-summary" in again
+    assert 'value="7"' not in again
+    plain = text_of(browser_as("executive").get("/actions"))
+    assert "govuk-error-summary" not in plain
+    assert 'value="14"' in plain

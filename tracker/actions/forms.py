@@ -7,6 +7,7 @@ refuses the change if the action has moved on since (see services.check_version)
 import json
 from urllib.parse import urlsplit
 
+from flask import current_app
 from flask_wtf import FlaskForm
 from govuk_frontend_wtf.wtforms_widgets import (
     GovCheckboxesInput,
@@ -17,6 +18,7 @@ from govuk_frontend_wtf.wtforms_widgets import (
     GovTextArea,
     GovTextInput,
 )
+from werkzeug.datastructures import MultiDict
 from wtforms import (
     BooleanField,
     IntegerField,
@@ -92,15 +94,28 @@ class VersionedForm(SeenForm):
     """A form that changes an action, carrying the version its page showed (kit.conflicts)."""
 
 
+# How many register filter forms the app keeps (a few hundred kilobytes at most).
+KEPT_FORMS = 128
+
+
 class RegisterFilterForm(FlaskForm):
     """The register's filters, read from the URL so a view can be bookmarked and shared.
 
     Its fields are written by the quick widgets: they are written on every view of the
-    register, and the GOV.UK macros made them a third of its page time.
+    register, and the GOV.UK macros made them a third of its page time. A form is kept for each
+    URL and set of choices (`for_view`), and writes each field once.
     """
 
     class Meta:
         csrf = False
+
+        def render_field(self, field, render_kw):
+            # The same field with the same parameters writes the same HTML: kept, as the form is.
+            key = (field.name, repr(render_kw))
+            written = self.__dict__.setdefault("written", {})
+            if key not in written:
+                written[key] = super().render_field(field, render_kw)
+            return written[key]
 
     q = StringField(
         "Search",
@@ -161,6 +176,25 @@ class RegisterFilterForm(FlaskForm):
         )
         for name, pairs in options.items():
             getattr(self, name).choices = choices([("", "Any")] + list(pairs))
+
+    @classmethod
+    def for_view(cls, args, options: dict[str, list]) -> "RegisterFilterForm":
+        """The form of the URL's `args` with these `options`, validated: kept by the app for the
+        URLs asked for most (the plain register above all), as it is built and written the same
+        each time while the URL and the choices are the same. Nothing in it is the reader's."""
+        key = (
+            tuple(args.items(multi=True)),
+            tuple((name, tuple(pairs)) for name, pairs in options.items()),
+        )
+        kept = current_app.extensions.setdefault("register_filter_forms", {})
+        form = kept.get(key)
+        if form is None:
+            if len(kept) >= KEPT_FORMS:
+                kept.clear()
+            form = cls(formdata=MultiDict(args.items(multi=True)), options=options)
+            form.validate()
+            kept[key] = form
+        return form
 
     def value(self, name: str):
         """A filter's value, or None when it is empty or not valid."""

@@ -93,8 +93,14 @@ def _lead_and_item_number() -> tuple:
 def actions(query: sa.Select) -> list[ListedAction]:
     """The actions `query` (a select of `Action`, filtered, ordered and limited) gives, as rows:
     one query, with what the table shows joined in."""
+    return rows(statement(query))
+
+
+def statement(query: sa.Select) -> sa.Select:
+    """What `actions` runs for `query`, for a page that keeps it (building and keying a
+    statement costs more than running it)."""
     lead, number = _lead_and_item_number()
-    rows = db.session.execute(
+    return (
         query.with_only_columns(
             Action.id,
             Action.reference,
@@ -122,6 +128,13 @@ def actions(query: sa.Select) -> list[ListedAction]:
         .outerjoin(lead, lead.id == Action.lead_id)
         .outerjoin(AgendaItem, AgendaItem.id == Action.agenda_item_id)
     )
+
+
+def rows(statement: sa.Select) -> list[ListedAction]:
+    """The actions a `statement` gives, as rows."""
+    # On the session's connection, as Core: the rows are plain values, and the ORM's handling of
+    # a statement is work these rows do not need.
+    found = db.session.connection().execute(statement)
     return [
         ListedAction(
             id=row[0],
@@ -136,7 +149,7 @@ def actions(query: sa.Select) -> list[ListedAction]:
             meeting=RaisedAt(row[10], Named(row[11], row[12]), row[17]),
             agenda_item=ItemNumber(row[14]) if row[13] is not None else None,
         )
-        for row in rows
+        for row in found
     ]
 
 
@@ -145,10 +158,10 @@ def latest_entries(action_ids: list[int]) -> dict[int, LatestEntry]:
     `queries.latest_updates` picks it, with who made it: one query."""
     if not action_ids:
         return {}
-    rows = db.session.execute(_latest_entries(), {"action_ids": list(action_ids)})
+    found = db.session.connection().execute(_latest_entries(), {"action_ids": list(action_ids)})
     return {
         action_id: LatestEntry(kind, note, created_at, _author_name(username, person, user_id))
-        for action_id, kind, note, created_at, username, person, user_id in rows
+        for action_id, kind, note, created_at, username, person, user_id in found
     }
 
 

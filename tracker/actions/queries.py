@@ -32,13 +32,28 @@ from tracker.plans.models import Indicator, Priority
 def visibility(user):
     """A SQL condition: the actions `user` may see. Confidential ones only for those who read
     confidential actions, and for a lead whose organisation owns them (as `can_see_action`)."""
+    return visibility_of(visibility_key(user))
+
+
+def visibility_key(user) -> tuple:
+    """What decides which actions `user` may see, as a value pages can key statements they keep
+    by: ("all",), ("own", organisation id) or ("open",)."""
     if can(user, Permission.READ_CONFIDENTIAL):
-        return sa.true()
+        return ("all",)
     # The organisation's id from the person's record (which every page loads to name them), so
     # the organisation itself is not fetched.
     person = getattr(user, "person", None) if can(user, Permission.UPDATE_OWN_ACTIONS) else None
     if person is not None and person.organisation_id is not None:
-        return Action.confidential.is_(False) | (Action.owner_id == person.organisation_id)
+        return ("own", person.organisation_id)
+    return ("open",)
+
+
+def visibility_of(key: tuple):
+    """The condition of a `visibility_key`."""
+    if key[0] == "all":
+        return sa.true()
+    if key[0] == "own":
+        return Action.confidential.is_(False) | (Action.owner_id == key[1])
     return Action.confidential.is_(False)
 
 
@@ -156,9 +171,10 @@ def due_order() -> tuple:
     return (Action.due_on.is_(None), Action.due_on, Action.reference)
 
 
-@dataclass
+@dataclass(frozen=True)
 class RegisterFilters:
-    """What the register is narrowed to; every field comes from the page's URL."""
+    """What the register is narrowed to; every field comes from the page's URL. Hashable: the
+    register keeps the statements of the filters it is asked for most (register.py)."""
 
     text: str = ""
     status: str = ""  # one status, "outstanding", or "" for any
@@ -306,6 +322,11 @@ def capped_count(query: sa.Select, cap: int = COUNT_CAP) -> int:
 def capped_counts(*queries: sa.Select, cap: int = COUNT_CAP) -> list[int]:
     """How many actions each of `queries` gives, each counted no further than `cap` + 1, in
     one statement (a scalar subquery each, so each reads its own index)."""
+    return list(db.session.execute(capped_counts_statement(*queries, cap=cap)).one())
+
+
+def capped_counts_statement(*queries: sa.Select, cap: int = COUNT_CAP) -> sa.Select:
+    """The statement `capped_counts` runs, for a page that keeps it."""
 
     def capped(query: sa.Select):
         # A constant from the same tables: the rows are counted, not read, so an index alone
@@ -314,7 +335,7 @@ def capped_counts(*queries: sa.Select, cap: int = COUNT_CAP) -> list[int]:
         limited = bare.order_by(None).limit(cap + 1)
         return sa.select(sa.func.count()).select_from(limited.subquery()).scalar_subquery()
 
-    return list(db.session.execute(sa.select(*(capped(query) for query in queries))).one())
+    return sa.select(*(capped(query) for query in queries))
 
 
 # Actions a priority or indicator page lists: counted in SQL, and at most LINKED_LISTED of each

@@ -12,6 +12,7 @@ meetings once a meeting type and a year are; a choice already in the URL is alwa
 
 from dataclasses import dataclass
 from datetime import date, datetime
+from functools import lru_cache
 
 import sqlalchemy as sa
 
@@ -115,35 +116,36 @@ def beyond(columns: tuple, values: tuple, forwards: bool):
     return left > right if forwards else left < right
 
 
-def fetch(query: sa.Select, sort: str, as_at: date, args, per_page: int) -> RegisterPage:
-    """The page of `query` (filtered, not yet ordered) that the URL's `after`, `before` or `page`
-    asks for; the first page otherwise.
+def fetch(user, filters: queries.RegisterFilters, as_at: date, args, per_page: int) -> RegisterPage:
+    """The page of the actions `user` may see that `filters` narrow to, that the URL's `after`,
+    `before` or `page` asks for; the first page otherwise.
 
     Each run of the order gives its next `per_page + 1` ids from its index (a UNION ALL of small
     seeks); the page is the first of those in the whole order, so the cost does not depend on how
     deep the page is.
     """
-    order = queries.sort_keys(sort, as_at)
-    total = queries.capped_count(query, COUNT_CAP)
+    sort = filters.sort
     before = position(args.get("before", ""), sort)
     after = position(args.get("after", ""), sort) if before is None else None
     number = args.get("page", "")
+    # An old bookmarked page number: the same rows as it always showed (past the end, the first
+    # page; request_guard refuses numbers too large to be a page).
+    old_page = (
+        int(number)
+        if after is None and before is None and number.isdigit() and int(number) > 1
+        else None
+    )
     forwards = before is None
+    statements = _statements(
+        queries.visibility_key(user), filters, as_at, after or before, forwards, old_page, per_page
+    )
+    total = db.session.connection().execute(statements.count).scalar_one()
     rows = []
-    if after is None and before is None and number.isdigit() and int(number) > 1:
-        # An old bookmarked page number: the same rows as it always showed (past the end, the
-        # first page; request_guard refuses numbers too large to be a page).
-        rows = listed.actions(
-            query.order_by(*order).offset((int(number) - 1) * per_page).limit(per_page + 1)
-        )
+    if statements.numbered is not None:
+        rows = listed.rows(statements.numbered)
         has_previous = True
     if not rows:
-        nearest = window(query, sort, as_at, after or before, forwards, per_page + 1)
-        rows = listed.actions(
-            query.where(Action.id.in_(nearest))
-            .order_by(*(order if forwards else (column.desc() for column in order)))
-            .limit(per_page + 1)
-        )
+        rows = listed.rows(statements.nearest)
         has_previous = after is not None
         if not forwards:
             has_previous = len(rows) > per_page
@@ -156,6 +158,43 @@ def fetch(query: sa.Select, sort: str, as_at: date, args, per_page: int) -> Regi
         after=edge(items[-1], sort, as_at) if items and has_next else None,
         before=edge(items[0], sort, as_at) if items and has_previous else None,
         per_page=per_page,
+    )
+
+
+@dataclass(frozen=True)
+class Statements:
+    """What a page of the register runs: its capped count, the rows of an old page number (or
+    None) and the rows nearest where the page starts."""
+
+    count: sa.Select
+    numbered: sa.Select | None
+    nearest: sa.Select
+
+
+@lru_cache(maxsize=256)
+def _statements(visibility: tuple, filters: queries.RegisterFilters, as_at: date, start,
+                forwards: bool, old_page: int | None, per_page: int) -> Statements:
+    """The statements of one page, kept: SQLAlchemy builds and keys a statement anew each time,
+    which cost more than running it. Most views ask for the same few pages (the first page of
+    the register, or of an owner's outstanding actions), so these are built once a day each."""
+    query = sa.select(Action).where(
+        queries.visibility_of(visibility), *filters.conditions(as_at)
+    )
+    order = queries.sort_keys(filters.sort, as_at)
+    numbered = None
+    if old_page is not None:
+        numbered = listed.statement(
+            query.order_by(*order).offset((old_page - 1) * per_page).limit(per_page + 1)
+        )
+    nearest = window(query, filters.sort, as_at, start, forwards, per_page + 1)
+    return Statements(
+        count=queries.capped_counts_statement(query, cap=COUNT_CAP),
+        numbered=numbered,
+        nearest=listed.statement(
+            query.where(Action.id.in_(nearest))
+            .order_by(*(order if forwards else (column.desc() for column in order)))
+            .limit(per_page + 1)
+        ),
     )
 
 
@@ -221,6 +260,30 @@ def narrowed_choices(*, owner_id, lead_id, meeting_type_id, year, meeting_id, as
     in the chosen year with actions. Years: from the first meeting's to next year. A lead or
     meeting the URL already names is kept, so a bookmark shows what it filters by.
     """
+    statement = _narrowed_statement(owner_id, lead_id, meeting_type_id, year, meeting_id)
+    rows = db.session.connection().execute(statement).all()
+    first = next((row.starts_at for row in rows if row.kind == "first"), None)
+    first_year = first.year if first else as_at.year
+    return {
+        "lead": sorted(
+            ((row.id, f"{row.name} ({row.extra})") for row in rows if row.kind == "lead"),
+            key=lambda choice: choice[1],
+        ),
+        "year": [(y, str(y)) for y in range(as_at.year + 1, min(first_year, as_at.year) - 1, -1)],
+        "meeting": [
+            (row.id, f"{row.name} {long_date(row.starts_at)}")
+            for row in sorted(
+                (row for row in rows if row.kind == "meeting"),
+                key=lambda row: (row.starts_at, row.id),
+                reverse=True,
+            )
+        ],
+    }
+
+
+@lru_cache(maxsize=256)
+def _narrowed_statement(owner_id, lead_id, meeting_type_id, year, meeting_id) -> sa.Select:
+    """The statement of `narrowed_choices`, kept: most views narrow nothing, and share one."""
     no_int, no_text = sa.cast(sa.null(), sa.Integer), sa.cast(sa.null(), sa.String)
     no_time = sa.cast(sa.null(), sa.DateTime)
     parts = [
@@ -272,21 +335,4 @@ def narrowed_choices(*, owner_id, lead_id, meeting_type_id, year, meeting_id, as
             .join(MeetingType, Meeting.meeting_type_id == MeetingType.id)
             .where(sa.or_(*meetings))
         )
-    rows = db.session.execute(sa.union_all(*parts)).all()
-    first = next((row.starts_at for row in rows if row.kind == "first"), None)
-    first_year = first.year if first else as_at.year
-    return {
-        "lead": sorted(
-            ((row.id, f"{row.name} ({row.extra})") for row in rows if row.kind == "lead"),
-            key=lambda choice: choice[1],
-        ),
-        "year": [(y, str(y)) for y in range(as_at.year + 1, min(first_year, as_at.year) - 1, -1)],
-        "meeting": [
-            (row.id, f"{row.name} {long_date(row.starts_at)}")
-            for row in sorted(
-                (row for row in rows if row.kind == "meeting"),
-                key=lambda row: (row.starts_at, row.id),
-                reverse=True,
-            )
-        ],
-    }
+    return sa.union_all(*parts) if len(parts) > 1 else parts[0]

@@ -51,17 +51,10 @@ def register_filters(form: RegisterFilterForm) -> queries.RegisterFilters:
 @permission_required(Permission.READ_ACTIONS)
 def index():
     as_at = today()
-    form = RegisterFilterForm(
-        formdata=request.args, options=register.filter_options(request.args, as_at)
-    )
-    form.validate()
+    form = RegisterFilterForm.for_view(request.args, register.filter_options(request.args, as_at))
     filters = register_filters(form)
     page = register.fetch(
-        queries.visible(current_user).where(*filters.conditions(as_at)),
-        filters.sort,
-        as_at,
-        request.args,
-        per_page=current_app.config["PER_PAGE"],
+        current_user, filters, as_at, request.args, per_page=current_app.config["PER_PAGE"]
     )
     latest = listed.latest_entries([action.id for action in page.items])
     filtered = any(

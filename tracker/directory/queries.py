@@ -44,11 +44,11 @@ def _meeting_type_choices() -> sa.Select:
 
 
 def organisation_choices() -> list[tuple[int, str]]:
-    return list(db.session.execute(_organisation_choices()))
+    return list(db.session.connection().execute(_organisation_choices()))
 
 
 def meeting_type_choices() -> list[tuple[int, str]]:
-    return list(db.session.execute(_meeting_type_choices()))
+    return list(db.session.connection().execute(_meeting_type_choices()))
 
 
 def people_choices(*where) -> list[tuple[int, str]]:

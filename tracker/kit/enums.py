@@ -28,7 +28,7 @@ class LabelledEnum(StrEnum):
     @classmethod
     def label_of(cls, value: str | None) -> str:
         """The label of a stored value; a value this version does not know shows as it is."""
-        try:
-            return cls(value).label
-        except ValueError:
-            return value or ""
+        # The enum's own map of values to members: a list page asks this twice a row, and
+        # calling the enum (`cls(value)`) costs several times the lookup.
+        member = cls._value2member_map_.get(value)
+        return member.label if member is not None else (value or "")

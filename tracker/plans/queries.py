@@ -61,7 +61,9 @@ def priority_choices(*, earlier: bool = False, keep: Iterable[int] = ()) -> list
     """The priorities of the plans in force, each labelled with its plan. With `earlier`, those of
     every other version too, and any in `keep`, labelled with their version (`Plan.version_name`),
     so two versions of one plan never offer the same label. One query."""
-    rows = db.session.execute(_priority_choices(earlier), {"keep": [int(pid) for pid in keep]})
+    rows = db.session.connection().execute(
+        _priority_choices(earlier), {"keep": [int(pid) for pid in keep]}
+    )
     return [
         (pid, f"{title} ({plan if status == PlanStatus.CURRENT else version_name(plan, label, status, starts)})")
         for pid, title, plan, label, status, starts in rows
@@ -84,7 +86,9 @@ def _indicator_choices(earlier: bool) -> sa.Select:
 def indicator_choices(*, earlier: bool = False, keep: Iterable[int] = ()) -> list[tuple[int, str]]:
     """The indicators of the plans in force by name; with `earlier`, and for any in `keep`, those of
     other versions too, labelled with their version. One query."""
-    rows = db.session.execute(_indicator_choices(earlier), {"keep": [int(iid) for iid in keep]})
+    rows = db.session.connection().execute(
+        _indicator_choices(earlier), {"keep": [int(iid) for iid in keep]}
+    )
     return [
         (iid, name if status == PlanStatus.CURRENT else f"{name} ({version_name(plan, label, status, starts)})")
         for iid, name, plan, label, status, starts in rows
