@@ -2,7 +2,7 @@
 linked actions are looked up by index alone
 
 Revision ID: 0013_linked_order_index
-Revises: 0011_search
+Revises: 0012_api_tokens
 Create Date: 2026-12-07 13:20:00
 
 An indicator's page sorts the ~1,000 actions linked to it (at 100,000 actions) by status, due
@@ -17,7 +17,7 @@ from alembic import op
 
 # revision identifiers, used by Alembic.
 revision = '0013_linked_order_index'
-down_revision = '0011_search'
+down_revision = '0012_api_tokens'
 branch_labels = None
 depends_on = None
 
