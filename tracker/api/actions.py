@@ -145,8 +145,8 @@ def list_actions(args):
     as_at = today()
     filters = read_filters(args, as_at)
     page = register.fetch(
-        queries.visible(current_user).where(*filters.conditions(as_at)),
-        filters.sort,
+        current_user,
+        filters,
         as_at,
         {"after": edge_in(args, filters.sort)},
         per_page=args["limit"],
