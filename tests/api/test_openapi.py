@@ -45,6 +45,8 @@ def test_the_docs_page_lists_every_operation_without_signing_in(client):
     # Everything the page loads comes from the tracker itself.
     for address in re.findall(r'(?:src|href)="([^"]+)"', page.text):
         assert not address.startswith(("http:", "https:", "//")), address
+    # A reader arriving here is told where to get a token.
+    assert '<a class="govuk-link" href="/account/tokens">API tokens</a>' in page.text
 
 
 def test_the_documents_do_not_need_a_token_and_set_no_cookie(app):

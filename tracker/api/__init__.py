@@ -28,7 +28,7 @@ DESCRIPTION = """\
 Meetings, actions, plans and indicators of the West Yorkshire Mayor's Policing and Crime
 governance tracker, under the same rules as its web pages.
 
-Send a personal access token (created on your account's "API tokens" page, or by
+Send a personal access token (created on your account's [API tokens](/account/tokens) page, or by
 `flask token create`) as `Authorization: Bearer <token>`. A token acts as its user: the same
 role, organisation and confidentiality rules. Read tokens may only read.
 

@@ -23,6 +23,7 @@ GOVUK_CLASSES = {
     "<p>": '<p class="govuk-body">',
     "<ul>": '<ul class="govuk-list govuk-list--bullet">',
     "<ol>": '<ol class="govuk-list govuk-list--number">',
+    "<a href=": '<a class="govuk-link" href=',
 }
 
 
