@@ -7,6 +7,7 @@ import pytest
 
 from tests.actions.helpers import audit_events, history, make_action, reload
 from tests.api.actions_helpers import etag
+from tests.clients import sign_in
 from tests.factories import OrganisationFactory
 from tracker.actions import services
 from tracker.actions.models import ActionStatus, UpdateKind
@@ -297,3 +298,19 @@ def test_who_may_not_decide_is_refused_before_the_body_is_read(app, api_token):
 
     assert response.status_code == 403
     assert unchanged(action, action.version, 0)
+
+
+def test_a_token_needs_no_csrf_token_where_the_web_form_does(csrf_app, users, api_token):
+    """CSRF guards cookies; the API takes no cookie, so a bearer token's change needs none, while
+    the same change through the web page without the form's token is still refused."""
+    action = make_action(status=ActionStatus.OPEN)
+
+    response = post(csrf_app, "updates", action, api_token("lead", "write"), UPDATE)
+
+    assert response.status_code == 201, response.json
+    assert reload(action).status == ActionStatus.IN_PROGRESS
+    web = csrf_app.test_client()
+    sign_in(web, users["lead"])
+    refused = web.post(f"/actions/{action.id}/updates", data={"note": "No token", "status": "open"})
+    assert refused.status_code == 400
+    assert reload(action).status == ActionStatus.IN_PROGRESS
