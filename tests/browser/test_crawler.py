@@ -119,16 +119,14 @@ def test_a_page_the_same_as_one_checked_before_takes_its_findings_and_others_are
     assert second_nu[1].startswith("/crawl-test/same (page-001.html) line 5: error: An “img”")
 
     # A page that differs in anything else is checked.
+    def changed(route):
+        text = "Start" if route.request.url.endswith("/start") else "Changed"
+        body = SIGNED_IN_PAGE.format(nonce="n", name="Ann (Lead)", text=text)
+        body = body.replace('<img src="/static/images/favicon.svg">', "")
+        route.fulfill(status=200, content_type="text/html", body=body)
+
     page.unroute("**/crawl-test/**")
-    page.route(
-        "**/crawl-test/**",
-        lambda route: route.fulfill(
-            status=200, content_type="text/html",
-            body=SIGNED_IN_PAGE.format(nonce="n", name="Ann (Lead)", text="Changed").replace(
-                '<img src="/static/images/favicon.svg">', ""
-            ),
-        ),
-    )
+    page.route("**/crawl-test/**", changed)
     third = Crawl(page)
     third.visit("/crawl-test/start")
     third.visit("/crawl-test/same")
