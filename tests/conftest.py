@@ -45,6 +45,8 @@ def app(database_url, tmp_path_factory):
         if BACKEND == "sqlite":
             # SQLite enforces foreign keys only when asked, per connection.
             sa.event.listen(db.engine, "connect", lambda conn, _: conn.execute("PRAGMA foreign_keys=ON"))
+            # A test database is thrown away at the end: commits need not wait for the disk.
+            sa.event.listen(db.engine, "connect", lambda conn, _: conn.execute("PRAGMA synchronous=OFF"))
             db.engine.dispose()
     yield app
 

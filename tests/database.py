@@ -28,6 +28,8 @@ def new_database(folder, backend: str = BACKEND):
     admin = postgres_admin_url()
     with psycopg.connect(admin, autocommit=True) as conn:
         conn.execute(f'CREATE DATABASE "{name}"')
+        # A test database is thrown away at the end: commits need not wait for the disk.
+        conn.execute(f'ALTER DATABASE "{name}" SET synchronous_commit = off')
     base = admin.rsplit("/", 1)[0]
     try:
         yield f"postgresql+psycopg://{base.removeprefix('postgresql://')}/{name}"
@@ -37,12 +39,22 @@ def new_database(folder, backend: str = BACKEND):
 
 
 def empty_all_tables() -> None:
-    """Delete every row, children first (the schema stays)."""
+    """Delete every row, children first (the schema stays).
+
+    It runs after nearly every test, so on PostgreSQL the DELETEs go in one round trip. DELETE,
+    not TRUNCATE: on the few rows a test leaves, TRUNCATE (new files for every table) measured
+    twenty to sixty times slower.
+    """
     from tracker.extensions import db
 
+    tables = list(reversed(db.metadata.sorted_tables))
     with db.engine.begin() as conn:
-        for table in reversed(db.metadata.sorted_tables):
-            conn.execute(table.delete())
+        if conn.dialect.name == "postgresql":
+            # Several statements in one call: psycopg sends them together when given no parameters.
+            conn.exec_driver_sql("; ".join(f'DELETE FROM "{table.name}"' for table in tables))
+        else:
+            for table in tables:
+                conn.execute(table.delete())
 
 
 def require_redis():

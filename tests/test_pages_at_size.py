@@ -49,14 +49,19 @@ def measure(app):
     return pages
 
 
-@pytest.mark.parametrize("role", ["executive", "viewer", "secretariat", "lead"])
-def test_pages_make_the_same_few_queries_at_any_size(users, role, measure):
-    few = measure(users[role], add_actions(10))
+def test_pages_make_the_same_few_queries_at_any_size(users, measure):
+    # Every role at each size; the 5,000 actions are inserted once for all of them.
+    roles = ["executive", "viewer", "secretariat", "lead"]
+    ids = add_actions(10)
+    few = {role: measure(users[role], ids) for role in roles}
     remove_actions()
-    many = measure(users[role], add_actions(5_000))
-    queries = {page: counts[0] for page, counts in many.items()}
-    assert queries == {page: counts[0] for page, counts in few.items()}
-    assert max(queries.values()) <= MOST_QUERIES, queries
+    ids = add_actions(5_000)
+    many = {role: measure(users[role], ids) for role in roles}
+    queries = {role: {page: counts[0] for page, counts in many[role].items()} for role in roles}
+    assert queries == {
+        role: {page: counts[0] for page, counts in few[role].items()} for role in roles
+    }
+    assert max(max(pages.values()) for pages in queries.values()) <= MOST_QUERIES, queries
     # A few dozen rows, not thousands: every page stays small enough to open quickly.
-    sizes = {page: counts[1] for page, counts in many.items()}
-    assert max(sizes.values()) <= LARGEST_PAGE, sizes
+    sizes = {role: {page: counts[1] for page, counts in many[role].items()} for role in roles}
+    assert max(max(pages.values()) for pages in sizes.values()) <= LARGEST_PAGE, sizes

@@ -10,6 +10,7 @@ DQ are dated from the day of loading, so the live app always has work not yet du
 `flask demo load --if-empty`, which uses `is_loaded()` to load only once.
 """
 
+import functools
 from dataclasses import dataclass, field
 from datetime import UTC, date, datetime, time, timedelta
 from decimal import Decimal
@@ -145,11 +146,18 @@ def _add_users(records: _Records) -> None:
             username=username, role=role, person=records.people.get(person_name)
         )
     users = list(records.users.values())
-    # Hashing is deliberately slow: hash once and share the hash, so loading stays quick.
-    users[0].set_password(DEMO_PASSWORD)
-    for user in users[1:]:
-        user.password_hash = users[0].password_hash
+    for user in users:
+        user.password_hash = _demo_password_hash()
     db.session.add_all(users)
+
+
+@functools.cache
+def _demo_password_hash() -> str:
+    """DEMO_PASSWORD's hash, worked out once a process: hashing is deliberately slow, and the tests
+    load the demo data many times."""
+    user = User()
+    user.set_password(DEMO_PASSWORD)
+    return user.password_hash
 
 
 def _add_meeting_types(records: _Records) -> None:

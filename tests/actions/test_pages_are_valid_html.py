@@ -5,18 +5,14 @@ errors and the "changed since you opened it" notice. The accessibility crawl cov
 """
 
 import subprocess
-from pathlib import Path
 
 import sqlalchemy as sa
 
+from tests.browser.crawl import NU_CHECKER
 from tests.clients import sign_in
 from tracker.actions.models import Action
 from tracker.auth.models import User
 from tracker.extensions import db
-
-VNU = (
-    Path(__file__).resolve().parents[2] / "node_modules" / "vnu-jar" / "build" / "dist" / "vnu.jar"
-)
 
 
 def test_pages_pass_the_nu_html_checker(app, demo, tmp_path):
@@ -100,7 +96,7 @@ def test_pages_pass_the_nu_html_checker(app, demo, tmp_path):
     )
 
     checked = subprocess.run(
-        ["java", "-jar", str(VNU), "--errors-only", *map(str, pages)],
+        [*NU_CHECKER, "--errors-only", *map(str, pages)],
         capture_output=True,
         text=True,
         timeout=300,

@@ -8,9 +8,16 @@ Java (each start costs a second or two). Problems are sentences naming the page'
 
 The crawl stays bounded as data grows: URLs that differ only in their numbers (or query values)
 share a pattern, and at most `PER_PATTERN` URLs of each pattern are visited.
+
+A page a crawl reaches by a link whose HTML is the same as a page already checked (in any crawl
+of the test run, at the same window size), apart from what `page_key` leaves out, is not checked
+again: its findings are the earlier page's, reported again under its own URL. The roles see many
+of the same pages, so the accessibility crawl checks each once.
 """
 
+import hashlib
 import json
+import re
 import subprocess
 from collections import Counter, deque
 from dataclasses import dataclass, field
@@ -23,6 +30,10 @@ from playwright.sync_api import Page, Response
 from tests.browser.axe import ROOT, axe_violations
 
 VNU = ROOT / "node_modules" / "vnu-jar" / "build" / "dist" / "vnu.jar"
+# Java's quick compiler only (C1), with the simplest collector: a run of the checker is short, and
+# the start-up the full compiler spends measured twice the CPU time of the whole run without it.
+# C1's larger frames need a bigger stack than the default for the checker's schema.
+NU_CHECKER = ["java", "-Xss2m", "-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC", "-jar", str(VNU)]
 PER_PATTERN = 3
 # A safety net: if the pattern cap stops bounding the crawl, fail rather than run for ever.
 MAX_PAGES = 400
@@ -52,6 +63,27 @@ BROKEN_HEADINGS = """() => {
 }"""
 
 
+# What differs between two sendings of the same page and cannot change what a check finds: the
+# CSP nonce (new for every response) and the signed-in person's name and role in the header.
+# The header with each person's name is still checked: a crawl's first page always is, in full.
+# If the header's markup changes so that this no longer matches, pages just stop being shared.
+PER_RESPONSE = (
+    (re.compile(r'nonce="[^"]*"'), 'nonce=""'),
+    (re.compile(r'(<div class="ca-header__user">\s*<span>)[^<]*'), r"\1"),
+)
+# What was found on each page checked in this test run, by page_key: axe-core's violations and
+# the other problems (without the URL); and the Nu checker's errors (`line N: ...`).
+_CHECKED: dict[str, tuple[list[dict], list[str]]] = {}
+_NU_CHECKED: dict[str, list[str]] = {}
+
+
+def page_key(html: str, viewport: dict | None) -> str:
+    """The same for two pages only if every check must find the same on both."""
+    for pattern, replacement in PER_RESPONSE:
+        html = pattern.sub(replacement, html)
+    return hashlib.sha256(f"{viewport}\n{html}".encode()).hexdigest()
+
+
 def url_pattern(url: str) -> str:
     """`/meetings/12/items/3?page=2` -> `/meetings/N/items/N?page`: records of one kind, one pattern."""
     parts = urlsplit(url)
@@ -76,6 +108,9 @@ class Visit:
     html: str | None = None
     violations: list[dict] = field(default_factory=list)
     linked_from: str | None = None
+    key: str | None = None
+    # True when its findings were an earlier page's, the same but for what page_key leaves out.
+    shared: bool = False
 
 
 @dataclass
@@ -157,7 +192,11 @@ class Crawl:
         )
 
     def visit(self, url: str, *, linked_from: str | None = None, expect: int | None = None) -> Visit | None:
-        """Open `url` and check it; None when it turns out to be a file download."""
+        """Open `url` and check it; None when it turns out to be a file download.
+
+        Unless it is the crawl's first page, a page the same as one already checked (`page_key`)
+        takes that page's findings.
+        """
         try:
             response = self.page.goto(url)
         except PlaywrightError as error:
@@ -169,10 +208,15 @@ class Crawl:
         self._seen.add(final)
         if expect is not None and response.status != expect:
             self.problems.append(f"{url}: expected HTTP {expect}, got {response.status}")
-        return self.check(final, response, linked_from)
+        return self.check(final, response, linked_from, share=bool(self.visits))
 
-    def check(self, url: str, response: Response, linked_from: str | None = None) -> Visit:
-        """Run axe-core on the page now shown and keep the HTML `response` carried."""
+    def check(
+        self, url: str, response: Response, linked_from: str | None = None, *, share: bool = False
+    ) -> Visit:
+        """Run axe-core on the page now shown and keep the HTML `response` carried.
+
+        With `share`, a page the same as one checked before (`page_key`) takes its findings.
+        """
         visit = Visit(url=url, status=response.status, linked_from=linked_from)
         if response.status >= 500:
             source = f" (linked from {linked_from})" if linked_from else ""
@@ -180,17 +224,17 @@ class Crawl:
         if "text/html" not in response.headers.get("content-type", ""):
             return visit
         visit.html = response.text()
-        visit.violations = axe_violations(self.page)
-        broken = self.page.evaluate(BROKEN_HEADINGS)
-        if broken:
-            self.problems.append(f"{url}: table headings broken inside a word: {', '.join(broken)}")
-        overflow = self.reflow_overflow()
-        if overflow:
-            self.problems.append(
-                f"{url}: scrolls sideways at {REFLOW_WIDTH} px wide: the page is {overflow} px wide"
-            )
+        visit.key = page_key(visit.html, self.page.viewport_size)
+        if share and visit.key in _CHECKED:
+            visit.shared = True
+            visit.violations, found = _CHECKED[visit.key]
+        else:
+            visit.violations, found = self.findings()
+            _CHECKED[visit.key] = (visit.violations, found)
+        # Watched on every page, shared or not: the console is not part of the page's HTML.
         self.problems.extend(f"{url}: {message}" for message in dict.fromkeys(self._console))
         self._console.clear()
+        self.problems.extend(f"{url}: {problem}" for problem in found)
         for violation in visit.violations:
             self.problems.append(
                 f"{url}: axe {violation['id']} ({violation['impact']}): {violation['help']}; "
@@ -199,23 +243,63 @@ class Crawl:
         self.visits.append(visit)
         return visit
 
+    def findings(self) -> tuple[list[dict], list[str]]:
+        """axe-core's violations on the page now shown, and what the layout checks find."""
+        violations = axe_violations(self.page)
+        found = []
+        broken = self.page.evaluate(BROKEN_HEADINGS)
+        if broken:
+            found.append(f"table headings broken inside a word: {', '.join(broken)}")
+        overflow = self.reflow_overflow()
+        if overflow:
+            found.append(f"scrolls sideways at {REFLOW_WIDTH} px wide: the page is {overflow} px wide")
+        return violations, found
+
 
 def nu_errors(visits: list[Visit], folder: Path) -> list[str]:
     """The Nu HTML checker's errors for the pages' HTML, as `URL (file) line N: message (extract)`.
 
     Each page's HTML is saved in `folder` under the file name given, to look at when it fails.
+    A shared page (`Visit.shared`) whose twin the checker has already read takes its errors.
     """
-    files: dict[str, str] = {}
+    files: dict[str, Visit] = {}
     for number, visit in enumerate(visits):
         if visit.html is None:
             continue
         name = f"page-{number:03d}.html"
         (folder / name).write_text(visit.html, encoding="utf-8")
-        files[name] = visit.url
-    if not files:
-        return []
+        files[name] = visit
+    to_check = sorted(
+        name for name, visit in files.items() if not (visit.shared and visit.key in _NU_CHECKED)
+    )
+    found: dict[str, list[str]] = {name: [] for name in to_check}
+    elsewhere = []
+    if to_check:
+        for message in run_nu_checker(to_check, folder):
+            # Each message names its file as a URL, "file:/tmp/.../page-003.html".
+            source = message.get("url", "")
+            name = source.rsplit("/", 1)[-1]
+            where = f" line {message['lastLine']}" if "lastLine" in message else ""
+            extract = f" ({' '.join(message['extract'].split())})" if message.get("extract") else ""
+            error = f"{where}: {message['type']}: {message['message']}{extract}"
+            if name in found:
+                found[name].append(error)
+            else:
+                elsewhere.append(source + error)
+        for name in to_check:
+            if files[name].key is not None:
+                _NU_CHECKED[files[name].key] = found[name]
+    errors = []
+    for name, visit in sorted(files.items()):
+        for error in found[name] if name in found else _NU_CHECKED[visit.key]:
+            errors.append(f"{visit.url} ({name}){error}")
+    return errors + elsewhere
+
+
+def run_nu_checker(names: list[str], folder: Path) -> list[dict]:
+    """The Nu HTML checker's error messages for the files `names` in `folder`: one run of Java."""
     result = subprocess.run(
-        ["java", "-jar", str(VNU), "--errors-only", "--format", "json", *sorted(files)],
+        [*NU_CHECKER, "--errors-only", "--format", "json", *names],
         cwd=folder,
         capture_output=True,
         text=True,
@@ -223,16 +307,6 @@ def nu_errors(visits: list[Visit], folder: Path) -> list[str]:
     )
     # The checker writes its report to stderr and exits 1 when it finds errors.
     try:
-        report = json.loads(result.stderr)
+        return json.loads(result.stderr)["messages"]
     except json.JSONDecodeError as error:
         raise AssertionError(f"the Nu HTML checker failed to run: {result.stderr[:2000]}") from error
-    errors = []
-    for message in report["messages"]:
-        # Each message names its file as a URL, "file:/tmp/.../page-003.html".
-        source = message.get("url", "")
-        name = source.rsplit("/", 1)[-1]
-        url = f"{files[name]} ({name})" if name in files else source
-        where = f" line {message['lastLine']}" if "lastLine" in message else ""
-        extract = f" ({' '.join(message['extract'].split())})" if message.get("extract") else ""
-        errors.append(f"{url}{where}: {message['type']}: {message['message']}{extract}")
-    return errors

@@ -73,3 +73,63 @@ def test_the_crawl_reports_each_kind_of_problem_and_keeps_to_its_bounds(page, tm
     assert broken == ["/crawl-test/3: table headings broken inside a word: Overdue"]
     nu = nu_errors(crawl.visits, tmp_path)
     assert len(nu) == 1 and nu[0].startswith("/crawl-test/broken (page-000.html) line 4: error: An “img” element must have an “alt”")
+
+
+SIGNED_IN_PAGE = """<!DOCTYPE html>
+<html lang="en"><head><title>Signed in</title><script nonce="{nonce}"></script></head>
+<body><header><div class="ca-header__user">
+  <span>{name}</span></div></header>
+<main><h1>Signed in</h1><img src="/static/images/favicon.svg"><p>{text}</p>
+<a href="/crawl-test/same">Same</a> <a href="/crawl-test/other">Other</a></main></body></html>"""
+
+
+def test_a_page_the_same_as_one_checked_before_takes_its_findings_and_others_are_checked(page, tmp_path):
+    # Two people's crawls, as in the accessibility crawl: their pages differ in the CSP nonce and
+    # the name in the header, and one also in its text.
+    def serve(name, nonce):
+        def fulfil(route):
+            text = "Another page" if route.request.url.endswith("/other") else "The same page"
+            body = SIGNED_IN_PAGE.format(nonce=nonce, name=name, text=text)
+            route.fulfill(status=200, content_type="text/html", body=body)
+
+        return fulfil
+
+    page.route("**/crawl-test/**", serve("Ann (Lead)", "nonce-1"))
+    first = Crawl(page)
+    first.follow_links("/crawl-test/same")
+    assert [(visit.url, visit.shared) for visit in first.visits] == [
+        ("/crawl-test/same", False), ("/crawl-test/other", False)
+    ]
+    first_nu = nu_errors(first.visits, tmp_path)
+
+    page.unroute("**/crawl-test/**")
+    page.route("**/crawl-test/**", serve("Bob Jones (Viewer)", "nonce-2"))
+    second = Crawl(page)
+    second.visit("/crawl-test/start")  # a crawl's first page is always checked in full
+    second.follow_links("/crawl-test/same")
+    assert [(visit.url, visit.shared) for visit in second.visits] == [
+        ("/crawl-test/start", False), ("/crawl-test/same", True), ("/crawl-test/other", True)
+    ]
+    # Found again under its own URL: axe's missing alt text and the Nu checker's.
+    assert any(problem.startswith("/crawl-test/same: axe image-alt") for problem in second.problems)
+    second_nu = nu_errors(second.visits, tmp_path)
+    assert [error.split(" ", 2)[2] for error in second_nu[1:]] == [
+        error.split(" ", 2)[2] for error in first_nu
+    ]
+    assert second_nu[1].startswith("/crawl-test/same (page-001.html) line 5: error: An “img”")
+
+    # A page that differs in anything else is checked.
+    def changed(route):
+        text = "Start" if route.request.url.endswith("/start") else "Changed"
+        body = SIGNED_IN_PAGE.format(nonce="n", name="Ann (Lead)", text=text)
+        body = body.replace('<img src="/static/images/favicon.svg">', "")
+        route.fulfill(status=200, content_type="text/html", body=body)
+
+    page.unroute("**/crawl-test/**")
+    page.route("**/crawl-test/**", changed)
+    third = Crawl(page)
+    third.visit("/crawl-test/start")
+    third.visit("/crawl-test/same")
+    assert [visit.shared for visit in third.visits] == [False, False]
+    assert not any("image-alt" in problem for problem in third.problems)
+    assert nu_errors(third.visits, tmp_path) == []
