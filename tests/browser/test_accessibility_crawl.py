@@ -122,38 +122,3 @@ def test_the_register_uses_the_full_width_of_a_desktop_and_stacks_its_rows_on_a_
     label = reference.evaluate("cell => getComputedStyle(cell, '::before').content")
     assert label == '"Reference"'
     assert reference.evaluate("cell => getComputedStyle(cell).display") == "block"
-
-
-def test_the_api_token_pages_pass_axe_and_the_nu_html_checker(page, demo, sign_in, tmp_path):
-    """The states of /account/tokens the link crawl cannot reach, as it only reads: the form's
-    errors, a new token shown once, the list with tokens, and the revoke confirmation.
-    (The page with no tokens, and /api/v1/docs, are reached by links in the crawl above.)"""
-    crawl = Crawl(page)
-    sign_in(page, "lead")
-    crawl.visit("/account/tokens", expect=200)
-
-    def send(label: str, name: str, days: str) -> None:
-        page.get_by_label("Name").fill(name)
-        page.get_by_label("Expires after").fill(days)
-        with page.expect_response(lambda response: response.request.method == "POST") as posted:
-            page.get_by_role("button", name="Create token").click()
-        page.wait_for_load_state()
-        crawl.check(f"/account/tokens ({label})", posted.value)
-
-    send("form errors", "", "0")
-    expect(page.locator(".govuk-error-summary")).to_be_visible()
-    send("a new token shown", "Quarterly figures", "90")
-    expect(page.locator("#new-token")).to_be_visible()
-
-    crawl.visit("/account/tokens", expect=200)
-    with page.expect_navigation() as confirmation:
-        page.get_by_role("link", name="Revoke the token Quarterly figures").click()
-    crawl.check(crawl.site_url(page.url), confirmation.value)
-    with page.expect_navigation() as revoked:
-        page.get_by_role("button", name="Revoke the token").click()
-    expect(page.locator(".govuk-notification-banner")).to_contain_text("has been revoked")
-    crawl.check(f"{crawl.site_url(page.url)} (revoked)", revoked.value)
-    crawl.visit("/api/v1/docs", expect=200)
-
-    problems = crawl.problems + nu_errors(crawl.visits, tmp_path)
-    assert problems == [], "\n".join(problems) + f"\nThe HTML of each page is in {tmp_path}"

@@ -7,6 +7,8 @@ import urllib.request
 
 from playwright.sync_api import expect
 
+from tests.browser.crawl import Crawl, nu_errors
+
 # Any API list a lead may read.
 API_PATH = "/api/v1/meetings"
 
@@ -72,3 +74,40 @@ def test_a_lead_makes_a_token_uses_it_and_revokes_it(page, demo, sign_in, live_s
 
     status, body = api_get(live_server, secret)
     assert status == 401, body
+
+
+# The token pages change the data, so they are checked here rather than in the read-only crawl
+# of test_accessibility_crawl.py.
+def test_the_api_token_pages_pass_axe_and_the_nu_html_checker(page, demo, sign_in, tmp_path):
+    """The states of /account/tokens the link crawl cannot reach, as it only reads: the form's
+    errors, a new token shown once, the list with tokens, and the revoke confirmation.
+    (The page with no tokens, and /api/v1/docs, are reached by links in the crawl above.)"""
+    crawl = Crawl(page)
+    sign_in(page, "lead")
+    crawl.visit("/account/tokens", expect=200)
+
+    def send(label: str, name: str, days: str) -> None:
+        page.get_by_label("Name").fill(name)
+        page.get_by_label("Expires after").fill(days)
+        with page.expect_response(lambda response: response.request.method == "POST") as posted:
+            page.get_by_role("button", name="Create token").click()
+        page.wait_for_load_state()
+        crawl.check(f"/account/tokens ({label})", posted.value)
+
+    send("form errors", "", "0")
+    expect(page.locator(".govuk-error-summary")).to_be_visible()
+    send("a new token shown", "Quarterly figures", "90")
+    expect(page.locator("#new-token")).to_be_visible()
+
+    crawl.visit("/account/tokens", expect=200)
+    with page.expect_navigation() as confirmation:
+        page.get_by_role("link", name="Revoke the token Quarterly figures").click()
+    crawl.check(crawl.site_url(page.url), confirmation.value)
+    with page.expect_navigation() as revoked:
+        page.get_by_role("button", name="Revoke the token").click()
+    expect(page.locator(".govuk-notification-banner")).to_contain_text("has been revoked")
+    crawl.check(f"{crawl.site_url(page.url)} (revoked)", revoked.value)
+    crawl.visit("/api/v1/docs", expect=200)
+
+    problems = crawl.problems + nu_errors(crawl.visits, tmp_path)
+    assert problems == [], "\n".join(problems) + f"\nThe HTML of each page is in {tmp_path}"
