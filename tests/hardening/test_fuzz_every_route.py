@@ -19,7 +19,6 @@ from html.parser import HTMLParser
 from urllib.parse import quote, urlencode, urlsplit
 
 import pytest
-import sqlalchemy as sa
 from flask import url_for
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
@@ -214,13 +213,22 @@ NOT_A_CHANGE = {("api_token", "last_used_at")}
 
 
 def table_digest() -> str:
-    """A digest of every row of every table, to prove a refused write changed nothing."""
+    """A digest of every row of every table, to prove a refused write changed nothing.
+
+    The values are read as the database stores them, without converting them to Python's types:
+    any change still shows, and it measured a third quicker on SQLite (it runs twice for every
+    write the fuzz tries).
+    """
     digest = hashlib.sha256()
     with db.engine.connect() as conn:
         for table in db.metadata.sorted_tables:
-            order = list(table.primary_key.columns) or list(table.columns)
-            columns = [c for c in table.columns if (table.name, c.name) not in NOT_A_CHANGE]
-            rows = conn.execute(sa.select(*columns).order_by(*order)).all()
+            keys = list(table.primary_key.columns) or list(table.columns)
+            order = ", ".join(f'"{column.name}"' for column in keys)
+            shown = ", ".join(
+                f'"{column.name}"' for column in table.columns
+                if (table.name, column.name) not in NOT_A_CHANGE
+            )
+            rows = conn.exec_driver_sql(f'SELECT {shown} FROM "{table.name}" ORDER BY {order}').all()
             digest.update(f"{table.name}:{rows!r}".encode())
     return digest.hexdigest()
 
