@@ -7,6 +7,10 @@ FLASK := $(BIN)/flask --app tracker
 # Plain http on 127.0.0.1, so the session cookie cannot be marked Secure here.
 RUN_ENV := SESSION_COOKIE_SECURE=false
 TEST_POSTGRES_URL ?= postgresql://postgres@127.0.0.1:5432/test
+# Each database's suite runs in this many processes (pytest-xdist), each with its own database and
+# browser: much of a test's time is spent waiting on Chromium, Java or the database, so two per
+# suite keep a 2-core machine busy.
+TEST_WORKERS ?= 2
 
 .PHONY: run test test-sqlite test-postgres install assets system-deps lint bench clean
 
@@ -82,12 +86,12 @@ test: install assets system-deps
 
 test-sqlite:
 	@echo "== Test suite on SQLite"
-	TEST_DATABASE=sqlite $(BIN)/pytest $(PYTEST_ARGS)
+	TEST_DATABASE=sqlite $(BIN)/pytest -n $(TEST_WORKERS) $(PYTEST_ARGS)
 
 test-postgres:
 	@echo "== Test suite on PostgreSQL"
 	@if $(BIN)/python -c "import psycopg,sys; psycopg.connect('$(TEST_POSTGRES_URL)', connect_timeout=3).close()" 2>/dev/null; then \
-	  TEST_DATABASE=postgresql TEST_POSTGRES_URL=$(TEST_POSTGRES_URL) $(BIN)/pytest $(PYTEST_ARGS); \
+	  TEST_DATABASE=postgresql TEST_POSTGRES_URL=$(TEST_POSTGRES_URL) $(BIN)/pytest -n $(TEST_WORKERS) $(PYTEST_ARGS); \
 	elif [ "$$CI" = "true" ]; then \
 	  echo "PostgreSQL at $(TEST_POSTGRES_URL) is unreachable: failing, as CI must test both databases."; exit 1; \
 	else \

@@ -118,6 +118,9 @@ class Crawl:
     """One person's crawl in one browser page: what it saw (`visits`) and found (`problems`)."""
 
     page: Page
+    # axe-core and the layout checks; off, the crawl still reports errors, console messages and
+    # broken links on every page it reaches.
+    checks_markup: bool = True
     visits: list[Visit] = field(default_factory=list)
     problems: list[str] = field(default_factory=list)
     _seen: set[str] = field(default_factory=set)
@@ -225,7 +228,9 @@ class Crawl:
             return visit
         visit.html = response.text()
         visit.key = page_key(visit.html, self.page.viewport_size)
-        if share and visit.key in _CHECKED:
+        if not self.checks_markup:
+            visit.violations, found = [], []
+        elif share and visit.key in _CHECKED:
             visit.shared = True
             visit.violations, found = _CHECKED[visit.key]
         else:
