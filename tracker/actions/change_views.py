@@ -71,14 +71,7 @@ def add_update(action_id: int):
     return apply(
         action_id,
         lambda: services.add_update(
-            action,
-            current_user,
-            note=form.note.data,
-            status=form.status.data,
-            evidence_url=form.evidence_url.data or "",
-            requested_due_on=form.requested_due_on.data,
-            reason=form.reason.data or "",
-            seen_version=form.seen_version,
+            action, current_user, **form.update(), seen_version=form.seen_version
         ),
         form,
         render=on_action_page,

@@ -67,16 +67,7 @@ def add_action_update(body, action_id: int):
     seen = require_if_match("action", action_id)
     form = filled(UpdateForm, body, "update")
     checked(form)
-    services.add_update(
-        action,
-        current_user,
-        note=form.note.data,
-        status=form.status.data,
-        evidence_url=form.evidence_url.data or "",
-        requested_due_on=form.requested_due_on.data,
-        reason=form.reason.data or "",
-        seen_version=seen,
-    )
+    services.add_update(action, current_user, **form.update(), seen_version=seen)
     return changed(action_id)
 
 

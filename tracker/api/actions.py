@@ -100,6 +100,19 @@ def organisation(owner) -> dict:
     return {"id": owner.id, "name": owner.name, "short_name": owner.short_name}
 
 
+def whose_and_where(action) -> dict:
+    """The owner, lead and meeting of an action or a register row, as every action answer has them."""
+    return {
+        "owner": organisation(action.owner),
+        "lead": {"id": action.lead.id, "name": action.lead.name} if action.lead else None,
+        "meeting": {
+            "id": action.meeting.id,
+            "starts_at": action.meeting.starts_at,
+            "meeting_type": action.meeting.meeting_type.name,
+        },
+    }
+
+
 def listed_action(action: listed.ListedAction, latest: listed.LatestEntry | None, as_at) -> dict:
     return {
         "id": action.id,
@@ -111,13 +124,7 @@ def listed_action(action: listed.ListedAction, latest: listed.LatestEntry | None
         "due_on": action.due_on,
         "closed_on": action.closed_on,
         "days_overdue": action.days_overdue(as_at),
-        "owner": organisation(action.owner),
-        "lead": {"id": action.lead.id, "name": action.lead.name} if action.lead else None,
-        "meeting": {
-            "id": action.meeting.id,
-            "starts_at": action.meeting.starts_at,
-            "meeting_type": action.meeting.meeting_type.name,
-        },
+        **whose_and_where(action),
         "item_number": action.agenda_item.number if action.agenda_item else None,
         "latest_update": None
         if latest is None
@@ -179,13 +186,7 @@ def one_action(action: Action) -> dict:
         "requested_due_on": action.requested_due_on,
         "requested_due_reason": action.requested_due_reason,
         "version": action.version,
-        "owner": organisation(action.owner),
-        "lead": {"id": action.lead.id, "name": action.lead.name} if action.lead else None,
-        "meeting": {
-            "id": action.meeting.id,
-            "starts_at": action.meeting.starts_at,
-            "meeting_type": action.meeting.meeting_type.name,
-        },
+        **whose_and_where(action),
         "agenda_item": {"id": item.id, "number": item.number, "title": item.title}
         if item
         else None,

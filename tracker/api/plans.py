@@ -11,7 +11,7 @@ from datetime import date
 import sqlalchemy as sa
 from flask import abort
 from flask_login import current_user
-from sqlalchemy.orm import joinedload, selectinload
+from sqlalchemy.orm import selectinload
 
 # Upward, as the web's priority page does: the actions linked to a priority, counted by the
 # actions domain's query, visible to the caller only.
@@ -28,11 +28,11 @@ from tracker.api.schemas.plans import (
     PrioritySchema,
     decimal_text,
 )
-from tracker.auth.models import User
 from tracker.auth.permissions import Permission, permission_required
 from tracker.extensions import db
 from tracker.kit.dates import today
 from tracker.plans import csv_upload, measures, performance, services
+from tracker.plans import queries as plan_queries
 from tracker.plans.models import (
     FORCE,
     Indicator,
@@ -40,7 +40,6 @@ from tracker.plans.models import (
     Plan,
     PlanStatus,
     Priority,
-    PriorityRating,
 )
 from tracker.request_guard import accepts_upload
 
@@ -95,17 +94,7 @@ def get_plan(plan_id: int):
 def get_priority(priority_id: int):
     """A priority: objectives, outcomes, ratings, indicators with their latest force values, and
     how many linked actions you may see, counted as its page counts them"""
-    found = db.session.scalar(
-        sa.select(Priority).where(Priority.id == priority_id).options(
-            joinedload(Priority.plan),
-            selectinload(Priority.objectives),
-            selectinload(Priority.outcomes),
-            selectinload(Priority.ratings).joinedload(PriorityRating.set_by).joinedload(User.person),
-            selectinload(Priority.indicators).selectinload(Indicator.values),
-        )
-    )
-    if found is None:
-        abort(404)
+    found = plan_queries.load_priority(priority_id)
     as_at = today()
     linked = action_queries.for_priority(found, current_user, as_at)
     return {
@@ -139,14 +128,7 @@ def get_priority(priority_id: int):
 def get_indicator(args, indicator_id: int):
     """An indicator, its latest values against their baselines, and a page of its values
     (?cursor= and ?limit=, as every list)"""
-    found = db.session.scalar(
-        sa.select(Indicator).where(Indicator.id == indicator_id).options(
-            joinedload(Indicator.priority).joinedload(Priority.plan),
-            selectinload(Indicator.values),
-        )
-    )
-    if found is None:
-        abort(404)
+    found = plan_queries.load_indicator(indicator_id)
     figures = measures.measure(found, today())
     page = keyset_page(
         sa.select(IndicatorValue).where(IndicatorValue.indicator_id == found.id), _VALUE_ORDER, args

@@ -4,10 +4,19 @@ from collections.abc import Iterable
 from functools import cache
 
 import sqlalchemy as sa
-from sqlalchemy.orm import selectinload
+from flask import abort
+from sqlalchemy.orm import joinedload, selectinload
 
+from tracker.auth.models import User
 from tracker.extensions import db
-from tracker.plans.models import Indicator, Plan, PlanStatus, Priority, version_name
+from tracker.plans.models import (
+    Indicator,
+    Plan,
+    PlanStatus,
+    Priority,
+    PriorityRating,
+    version_name,
+)
 
 
 def current_plan(*loads) -> Plan | None:
@@ -93,3 +102,32 @@ def indicator_choices(*, earlier: bool = False, keep: Iterable[int] = ()) -> lis
         (iid, name if status == PlanStatus.CURRENT else f"{name} ({version_name(plan, label, status, starts)})")
         for iid, name, plan, label, status, starts in rows
     ]
+
+
+def load_priority(priority_id: int) -> Priority:
+    """A priority with what its page (and the API's) shows, or 404."""
+    priority = db.session.scalar(
+        sa.select(Priority).where(Priority.id == priority_id).options(
+            joinedload(Priority.plan),
+            selectinload(Priority.objectives),
+            selectinload(Priority.outcomes),
+            selectinload(Priority.ratings).joinedload(PriorityRating.set_by).joinedload(User.person),
+            selectinload(Priority.indicators).selectinload(Indicator.values),
+        )
+    )
+    if priority is None:
+        abort(404)
+    return priority
+
+
+def load_indicator(indicator_id: int) -> Indicator:
+    """An indicator with its priority, plan and values, or 404."""
+    indicator = db.session.scalar(
+        sa.select(Indicator).where(Indicator.id == indicator_id).options(
+            joinedload(Indicator.priority).joinedload(Priority.plan),
+            selectinload(Indicator.values),
+        )
+    )
+    if indicator is None:
+        abort(404)
+    return indicator

@@ -8,56 +8,25 @@ objectives, indicators, and making a plan current) is an administrator's job (AD
 import sqlalchemy as sa
 from flask import Response, abort, flash, redirect, render_template, request, url_for
 from flask_login import current_user
-from sqlalchemy.orm import joinedload, selectinload
+from sqlalchemy.orm import selectinload
 
 # Upward, on purpose: a priority's and an indicator's pages list the actions that serve them,
 # and link actions to them; the actions domain owns those queries and that change.
 from tracker.actions import plan_links
 from tracker.actions import queries as action_queries
 from tracker.actions.models import Action
-from tracker.auth.models import User
 from tracker.auth.permissions import Permission, can_see_action, permission_required
 from tracker.extensions import db
 from tracker.kit.dates import today
-from tracker.plans import bp, csv_upload, forms, measures, performance, services
+from tracker.plans import bp, csv_upload, forms, measures, performance, queries, services
 from tracker.plans.models import (
     DISTRICTS,
     FORCE,
-    Indicator,
     Plan,
     Priority,
-    PriorityRating,
     Rating,
 )
 from tracker.request_guard import accepts_upload
-
-
-def _priority_or_404(priority_id: int) -> Priority:
-    priority = db.session.scalar(
-        sa.select(Priority).where(Priority.id == priority_id).options(
-            joinedload(Priority.plan),
-            selectinload(Priority.objectives),
-            selectinload(Priority.outcomes),
-            selectinload(Priority.ratings).joinedload(PriorityRating.set_by).joinedload(User.person),
-            selectinload(Priority.indicators).selectinload(Indicator.values),
-        )
-    )
-    if priority is None:
-        abort(404)
-    return priority
-
-
-def _indicator_or_404(indicator_id: int) -> Indicator:
-    indicator = db.session.scalar(
-        sa.select(Indicator).where(Indicator.id == indicator_id).options(
-            joinedload(Indicator.priority).joinedload(Priority.plan),
-            selectinload(Indicator.values),
-        )
-    )
-    if indicator is None:
-        abort(404)
-    return indicator
-
 
 # --- Reading ------------------------------------------------------------------------------------
 
@@ -87,7 +56,7 @@ def plan(plan_id: int):
 @bp.get("/priorities/<int:priority_id>")
 @permission_required(Permission.READ_PLANS)
 def priority(priority_id: int):
-    found = _priority_or_404(priority_id)
+    found = queries.load_priority(priority_id)
     return _render_priority(found, forms.LinkActionForm(formdata=None))
 
 
@@ -109,7 +78,7 @@ def _render_priority(found: Priority, link_form):
 @bp.get("/indicators/<int:indicator_id>")
 @permission_required(Permission.READ_PLANS)
 def indicator(indicator_id: int):
-    found = _indicator_or_404(indicator_id)
+    found = queries.load_indicator(indicator_id)
     as_at = today()
     figures = measures.measure(found, as_at)
     periods = sorted({(v.period_end, v.period_label) for v in found.values}, reverse=True)
@@ -257,7 +226,7 @@ def rate_priority(priority_id: int):
 @bp.route("/indicators/<int:indicator_id>/values/new", methods=["GET", "POST"])
 @permission_required(Permission.EDIT_PLANS)
 def add_value(indicator_id: int):
-    found = _indicator_or_404(indicator_id)
+    found = queries.load_indicator(indicator_id)
     form = forms.ValueForm()
     if form.validate_on_submit():
         try:
@@ -331,7 +300,7 @@ def values_template(plan_id: int):
 @bp.post("/priorities/<int:priority_id>/actions")
 @permission_required(Permission.EDIT_PLANS)
 def link_action(priority_id: int):
-    found = _priority_or_404(priority_id)
+    found = queries.load_priority(priority_id)
     form = forms.LinkActionForm()
     form.indicators.choices = forms.choices((str(i.id), i.name) for i in found.indicators)
     if form.validate_on_submit():
