@@ -70,6 +70,21 @@ def clean_state(request, app):
 
 
 @pytest.fixture(scope="module")
+def own_demo(app):
+    """A module's own load of the demo data, which its tests may change (they are marked
+    `read_only_demo` so that nothing empties it between them); emptied afterwards."""
+    from tracker import demo as demo_data
+
+    with app.app_context():
+        empty_all_tables()
+        demo_data.load()
+        db.session.remove()
+    yield demo_data
+    with app.app_context():
+        empty_all_tables()
+
+
+@pytest.fixture(scope="module")
 def read_only_demo(app):
     """The demo data, loaded once for a module of tests that only read it; emptied afterwards."""
     from tracker import demo as demo_data

@@ -38,23 +38,8 @@ KNOWN_IDS = {
 }
 
 
-@pytest.fixture(scope="module")
-def schemathesis_demo(app):
-    """The demo data for this module: what the tokens' users may read and change."""
-    from tests.database import empty_all_tables
-    from tracker import demo
-
-    with app.app_context():
-        empty_all_tables()
-        demo.load()
-        db.session.remove()
-    yield demo
-    with app.app_context():
-        empty_all_tables()
-
-
 @pytest.fixture
-def api_schema(app, schemathesis_demo, monkeypatch):
+def api_schema(app, own_demo, monkeypatch):
     """The document as the app serves it, calling the app in-process."""
     # Schemathesis sends more requests a minute than a person's script would.
     monkeypatch.setitem(app.config, "API_RATE_LIMIT", "1000000 per minute")
@@ -94,7 +79,7 @@ def run_every_operation(api_schema, role: str, scope: str) -> None:
             call()
 
 
-@pytest.mark.read_only_demo  # on its own demo data (schemathesis_demo); writes are fine here
+@pytest.mark.read_only_demo  # on its own demo data (own_demo); writes are fine here
 def test_every_operation_with_a_read_token(api_schema):
     run_every_operation(api_schema, "admin", "read")
 

@@ -291,24 +291,9 @@ def _multi(fields: list[tuple[str, str]]) -> dict[str, list[str]]:
 ENDPOINTS = sorted(RULES)
 
 
-@pytest.fixture(scope="module")
-def fuzz_demo(app):
-    """The demo data for this module. Writes the fuzz gets accepted are undone after each route."""
-    from tests.database import empty_all_tables
-    from tracker import demo
-
-    with app.app_context():
-        empty_all_tables()
-        demo.load()
-        db.session.remove()
-    yield demo
-    with app.app_context():
-        empty_all_tables()
-
-
 @pytest.mark.read_only_demo  # the module's own demo data; put back after any route that changed it
 @pytest.mark.parametrize("endpoint", ENDPOINTS)
-def test_no_hostile_request_gets_a_server_error(app, fuzz_demo, endpoint):
+def test_no_hostile_request_gets_a_server_error(app, own_demo, endpoint):
     target = build_target(app, endpoint)
     at_start = table_digest()
 
@@ -333,7 +318,7 @@ def test_no_hostile_request_gets_a_server_error(app, fuzz_demo, endpoint):
         send()
     finally:
         if table_digest() != at_start:
-            _reload_demo(fuzz_demo)
+            _reload_demo(own_demo)
 
 
 def _reload_demo(demo) -> None:
@@ -346,7 +331,7 @@ def _reload_demo(demo) -> None:
 
 
 @pytest.mark.read_only_demo
-def test_the_fuzz_finds_the_form_of_every_route_that_takes_a_post(app, fuzz_demo):
+def test_the_fuzz_finds_the_form_of_every_route_that_takes_a_post(app, own_demo):
     """Guard against a silent fuzz: each POST route has fields to fill, found on its page."""
     targets = [build_target(app, endpoint) for endpoint in ENDPOINTS]
     scraped = {t.endpoint for t in targets if "POST" in t.methods and t.form_fields != GENERIC_FIELDS}

@@ -67,22 +67,8 @@ def store_everywhere(text: str) -> None:
             conn.execute(table.update().where(table.c.id == first).values({column: value}))
 
 
-@pytest.fixture(scope="module")
-def demo_to_overwrite(app):
-    from tests.database import empty_all_tables
-    from tracker import demo
-
-    with app.app_context():
-        empty_all_tables()
-        demo.load()
-        db.session.remove()
-    yield
-    with app.app_context():
-        empty_all_tables()
-
-
 @pytest.mark.read_only_demo  # the module's own copy of the demo data, emptied afterwards
-def test_every_page_and_download_shows_any_text_the_forms_accept(app, demo_to_overwrite):
+def test_every_page_and_download_shows_any_text_the_forms_accept(app, own_demo):
     urls = get_routes(app)
 
     @settings(max_examples=EXAMPLES, deadline=None, database=None,

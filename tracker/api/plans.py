@@ -9,9 +9,7 @@ all the values or none, and every problem of every value reported at once.
 from datetime import date
 
 import sqlalchemy as sa
-from flask import abort
 from flask_login import current_user
-from sqlalchemy.orm import selectinload
 
 # Upward, as the web's priority page does: the actions linked to a priority, counted by the
 # actions domain's query, visible to the caller only.
@@ -29,7 +27,6 @@ from tracker.api.schemas.plans import (
     decimal_text,
 )
 from tracker.auth.permissions import Permission, permission_required
-from tracker.extensions import db
 from tracker.kit.dates import today
 from tracker.plans import csv_upload, measures, performance, services
 from tracker.plans import queries as plan_queries
@@ -39,7 +36,6 @@ from tracker.plans.models import (
     IndicatorValue,
     Plan,
     PlanStatus,
-    Priority,
 )
 from tracker.request_guard import accepts_upload
 
@@ -75,16 +71,7 @@ def list_plans(args):
 @permission_required(Permission.READ_PLANS)
 def get_plan(plan_id: int):
     """A plan with its priorities (each with its latest rating and its indicators) and themes"""
-    found = db.session.scalar(
-        sa.select(Plan).where(Plan.id == plan_id).options(
-            selectinload(Plan.priorities).selectinload(Priority.ratings),
-            selectinload(Plan.priorities).selectinload(Priority.indicators),
-            selectinload(Plan.themes),
-        )
-    )
-    if found is None:
-        abort(404)
-    return found
+    return plan_queries.load_plan(plan_id)
 
 
 @bp.route("/priorities/<int:priority_id>", tags=TAGS)

@@ -104,6 +104,21 @@ def indicator_choices(*, earlier: bool = False, keep: Iterable[int] = ()) -> lis
     ]
 
 
+def load_plan(plan_id: int) -> Plan:
+    """A plan with what its page (and the API's) shows, or 404."""
+    plan = db.session.scalar(
+        sa.select(Plan).where(Plan.id == plan_id).options(
+            selectinload(Plan.priorities).selectinload(Priority.ratings),
+            selectinload(Plan.priorities).selectinload(Priority.indicators),
+            selectinload(Plan.themes),
+            selectinload(Plan.copied_from),
+        )
+    )
+    if plan is None:
+        abort(404)
+    return plan
+
+
 def load_priority(priority_id: int) -> Priority:
     """A priority with what its page (and the API's) shows, or 404."""
     priority = db.session.scalar(

@@ -8,7 +8,6 @@ objectives, indicators, and making a plan current) is an administrator's job (AD
 import sqlalchemy as sa
 from flask import Response, abort, flash, redirect, render_template, request, url_for
 from flask_login import current_user
-from sqlalchemy.orm import selectinload
 
 # Upward, on purpose: a priority's and an indicator's pages list the actions that serve them,
 # and link actions to them; the actions domain owns those queries and that change.
@@ -40,16 +39,7 @@ def index():
 @bp.get("/plans/<int:plan_id>")
 @permission_required(Permission.READ_PLANS)
 def plan(plan_id: int):
-    found = db.session.scalar(
-        sa.select(Plan).where(Plan.id == plan_id).options(
-            selectinload(Plan.priorities).selectinload(Priority.ratings),
-            selectinload(Plan.priorities).selectinload(Priority.indicators),
-            selectinload(Plan.themes),
-            selectinload(Plan.copied_from),
-        )
-    )
-    if found is None:
-        abort(404)
+    found = queries.load_plan(plan_id)
     return render_template("plans/plan.html", plan=found)
 
 
