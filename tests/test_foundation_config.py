@@ -61,3 +61,14 @@ def test_session_cookie_is_secure_unless_turned_off_for_plain_http(tmp_path, mon
     assert settings["REMEMBER_COOKIE_SECURE"] is True
     monkeypatch.setenv("SESSION_COOKIE_SECURE", "false")
     assert config.load(str(tmp_path))["SESSION_COOKIE_SECURE"] is False
+
+
+@pytest.mark.parametrize(
+    ("url", "checked"),
+    [("sqlite:///tracker.sqlite", False), ("postgresql+psycopg://postgres@127.0.0.1:5432/test", True)],
+)
+def test_connections_are_checked_before_use_only_where_a_server_can_drop_them(tmp_path, url, checked):
+    from tracker import create_app
+
+    app = create_app({"SQLALCHEMY_DATABASE_URI": url, "SECRET_KEY": "x"})
+    assert app.config["SQLALCHEMY_ENGINE_OPTIONS"]["pool_pre_ping"] is checked

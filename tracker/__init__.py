@@ -36,6 +36,12 @@ def create_app(overrides: dict | None = None) -> Flask:
     app.config.from_mapping(config.load(app.instance_path))
     if overrides:
         app.config.update(overrides)
+    if app.config["SQLALCHEMY_DATABASE_URI"].startswith("sqlite"):
+        # A file has no server to drop the connection: checking it before each request (a
+        # "SELECT 1" on every page) would only cost time.
+        app.config["SQLALCHEMY_ENGINE_OPTIONS"] = {
+            **app.config["SQLALCHEMY_ENGINE_OPTIONS"], "pool_pre_ping": False
+        }
     if app.config["TRUSTED_PROXIES"]:
         # Only proxies we run may say who the client is: served directly, anyone could forge it.
         proxies = app.config["TRUSTED_PROXIES"]
@@ -52,6 +58,9 @@ def create_app(overrides: dict | None = None) -> Flask:
 
 
 def register_templates(app: Flask) -> None:
+    from tracker.kit.jinja import TrackerEnvironment
+
+    app.jinja_environment = TrackerEnvironment  # before `app.jinja_env` is first made
     app.jinja_loader = ChoiceLoader(
         [
             FileSystemLoader(str(ROOT / "templates")),

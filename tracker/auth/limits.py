@@ -67,6 +67,13 @@ def _sign_in_failed(_response) -> bool:
     return bool(g.get("sign_in_failed"))
 
 
+@limiter.request_filter
+def _only_reads() -> bool:
+    """Requests that only read skip the limiter's before-request work: every limit it keeps is on
+    signing in, a POST (`limit_sign_in`), and the API counts its tokens' requests itself."""
+    return request.method in ("GET", "HEAD", "OPTIONS")
+
+
 def limit_sign_in(view):
     """Refuse sign-in (429) to an address, or a username at an address, that failed too often."""
     for setting, key in (

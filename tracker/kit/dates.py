@@ -35,9 +35,14 @@ def weekday_date(value: date | datetime | None) -> str:
     return f"{value:%A}, {long_date(value)}" if value else ""
 
 
+# English month abbreviations, as %b writes them in the C locale: looked up, not formatted, as a
+# table of actions writes two or three dates a row.
+MONTHS_SHORT = ("", "Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec")
+
+
 def short_date(value: date | datetime | None) -> str:
     """'10 Oct 2023', for tables."""
-    return f"{value.day} {value:%b %Y}" if value else ""
+    return f"{value.day} {MONTHS_SHORT[value.month]} {value.year}" if value else ""
 
 
 def time_of_day(value: datetime | None) -> str:
