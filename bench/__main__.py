@@ -1,6 +1,7 @@
 """`make bench`: how the tracker's pages, downloads and throughput hold up at 100,000 actions.
 
     python -m bench [--quick] [--repeat N] [--seconds S] [--databases sqlite,postgresql]
+                    [--pages NAME,NAME]
 
 1. Builds 1,000 and 100,000 actions (bench/data.py) on SQLite and on PostgreSQL
    (BENCH_POSTGRES_URL; skipped with a warning when the server is unreachable).
@@ -51,7 +52,14 @@ def options() -> argparse.Namespace:
     parser.add_argument(
         "--databases", default="sqlite,postgresql", help="comma-separated: sqlite, postgresql"
     )
+    parser.add_argument(
+        "--pages",
+        default="",
+        help="comma-separated parts of page names (e.g. 'overdue,priority'): time only those "
+        "pages, and skip the downloads and throughput",
+    )
     args = parser.parse_args()
+    args.pages = [part.strip() for part in args.pages.split(",") if part.strip()]
     args.sizes = (200, 5_000) if args.quick else (1_000, 100_000)
     args.repeat = args.repeat or (3 if args.quick else 5)
     args.seconds = args.seconds or (2 if args.quick else 10)
@@ -174,9 +182,14 @@ def main() -> None:
         small, large = (label(size) for size in args.sizes)
 
         print(f"\nPages: median of {args.repeat} requests each, {small} and {large} interleaved")
-        results = pages.run(pairs, args.repeat, progress)
-        lines, worst, most = pages.table(results, pairs, small, large)
+        chosen = pages.chosen(args.pages)
+        results = pages.run(pairs, args.repeat, progress, chosen)
+        lines, worst, most = pages.table(results, pairs, small, large, chosen)
         print("\n".join(lines))
+        if args.pages:
+            print(f"\nWhole run: {time.perf_counter() - started:.0f} s")
+            print(f"bench: worst page ratio {worst:.2f}, most queries {most} (some pages only)")
+            return
 
         print("\nDownloads: each in a fresh process; memory is the growth of its peak resident set")
         sqlite_large = next(pair[1] for pair in pairs if pair[0].backend == "sqlite")

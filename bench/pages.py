@@ -33,6 +33,14 @@ PAGES = [
 ]
 
 
+def chosen(parts: list[str]) -> list[tuple]:
+    """The PAGES whose names hold one of `parts` (every page when there are none)."""
+    picked = [page for page in PAGES if not parts or any(part in page[0] for part in parts)]
+    if not picked:
+        raise SystemExit(f"--pages {','.join(parts)}: no page's name holds that")
+    return picked
+
+
 @dataclass
 class Timing:
     """One page on one database at one size: each request's time, its queries and its size."""
@@ -72,19 +80,23 @@ def fetch(subject, role: str, url: str) -> tuple[float, int, int, int]:
     return elapsed, len(statements) - writes, len(body), writes
 
 
-def run(pairs, repeat: int, progress) -> dict:
+def run(pairs, repeat: int, progress, timed=PAGES) -> dict:
     """Time every page `repeat` times on each (small, large) pair of subjects, interleaved.
 
-    Returns {(page name, backend, size): Timing}. One request of each page on each small subject
-    first, untimed: the first request of a page compiles its templates (one untimed request of a
-    slow page at the large size would cost as long as a timed one; the median leaves it out).
+    Returns {(page name, backend, size): Timing}, for the `timed` pages (all of PAGES). One
+    request of each page on each subject first, untimed: the first request of a page compiles its
+    templates, and works out the counts it keeps until the actions change
+    (tracker/actions/counts.py). So the times and queries are those of the views between two
+    changes; the first view after a change counts, as every view did before counts were kept,
+    with one query more (the token's).
     """
     results: dict[tuple, Timing] = {}
-    for _name, role, template in PAGES:
-        for small, _large in pairs:
-            fetch(small, role, address(template, small))
+    for _name, role, template in timed:
+        for pair in pairs:
+            for subject in pair:
+                fetch(subject, role, address(template, subject))
     for round_number in range(1, repeat + 1):
-        for name, role, template in PAGES:
+        for name, role, template in timed:
             for small, large in pairs:
                 # Alternate which size goes first, so neither always follows the other.
                 order = (small, large) if round_number % 2 else (large, small)
@@ -101,7 +113,9 @@ def run(pairs, repeat: int, progress) -> dict:
     return results
 
 
-def table(results: dict, pairs, small: str, large: str) -> tuple[list[str], float, int]:
+def table(
+    results: dict, pairs, small: str, large: str, timed=PAGES
+) -> tuple[list[str], float, int]:
     """The table's lines (sizes labelled `small` and `large`), the worst ratio of large to small
     and the most queries of any page at either size (the page's own: without the sessions'
     once-a-minute writes, which a line under the table counts)."""
@@ -110,7 +124,7 @@ def table(results: dict, pairs, small: str, large: str) -> tuple[list[str], floa
         f"{'ms ' + small:>9} {'ms ' + large:>9} {'ratio':>6}"
     ]
     worst, most = 0.0, 0
-    for name, _role, _template in PAGES:
+    for name, _role, _template in timed:
         for small, large in pairs:
             low = results[(name, small.backend, small.size)]
             high = results[(name, large.backend, large.size)]

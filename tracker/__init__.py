@@ -111,6 +111,9 @@ def register_extensions(app: Flask) -> None:
 
     limits.init_app(app)
     sessions.init_app(app)  # after Talisman, whose https redirect and nonce come first
+    from tracker.kit import data_versions
+
+    data_versions.init_app(app)  # the kept counts, and the tokens that say when they are stale
 
 
 def register_blueprints(app: Flask) -> None:

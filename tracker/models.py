@@ -12,6 +12,7 @@ from tracker.auth.models import ApiToken, Role, TokenScope, User
 from tracker.auth.sessions import UserSession
 from tracker.calendars.models import CalendarLink
 from tracker.directory.models import MeetingType, Organisation, Person
+from tracker.kit.data_versions import DataVersion
 from tracker.meetings.models import (
     AgendaItem,
     Attendance,
@@ -39,7 +40,7 @@ from tracker.plans.models import (
 
 __all__ = [
     "Action", "ActionStatus", "ApiToken", "ActionUpdate", "AgendaItem", "Attendance", "AttendanceKind",
-    "AuditEntry", "CalendarLink", "CrossCuttingTheme", "Direction", "FutureAgendaItem", "Indicator",
+    "AuditEntry", "CalendarLink", "CrossCuttingTheme", "DataVersion", "Direction", "FutureAgendaItem", "Indicator",
     "IndicatorValue", "Meeting", "MeetingType", "MinutesRevision", "MinutesStatus",
     "NotificationPreference", "Objective", "Organisation", "Outcome", "OutboxMessage", "PaperLink",
     "Person", "Plan", "PlanStatus", "Priority",

@@ -4,15 +4,18 @@ count a link to the register narrowed to them, and the most overdue few.
 The page's size does not grow with the data: the counts come from SQL (one row per owner or
 priority, bounded by the directory and the plans, not by the actions), and only the LISTED most
 overdue actions are loaded; every other overdue action is a link away in the register.
+
+Counting reads every overdue action's index entry, so the counts, with the names that label
+them, are kept until the actions next change (`counts.kept`): a view after the first costs none.
 """
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import date
 
 import sqlalchemy as sa
 from sqlalchemy.orm import joinedload
 
-from tracker.actions import queries
+from tracker.actions import counts, queries
 from tracker.actions.models import OUTSTANDING_STATUSES, Action, ActionUpdate, action_priority
 from tracker.directory.models import Organisation
 from tracker.extensions import db
@@ -21,31 +24,26 @@ from tracker.plans.models import Priority
 LISTED = 25
 
 
-@dataclass
+@dataclass(frozen=True)
 class Count:
-    """How many overdue actions one owner or one priority (None: no priority linked) has."""
+    """How many overdue actions one owner or one priority has (plain values, so they can be kept
+    from one request to the next)."""
 
-    key: Organisation | Priority | None
+    title: str
     count: int
+    # The register's filter for this group's actions ({} for "no priority", which the register
+    # cannot filter by).
+    register_filter: dict = field(default_factory=dict)
 
-    @property
-    def title(self) -> str:
-        if self.key is None:
-            return "No priority linked"
-        if isinstance(self.key, Organisation):
-            return self.key.name
+    @classmethod
+    def of(cls, key: Organisation | Priority | None, count: int) -> "Count":
+        """The count of an owner, a priority, or (None) the actions serving no priority."""
+        if key is None:
+            return cls("No priority linked", count)
+        if isinstance(key, Organisation):
+            return cls(key.name, count, {"owner": key.id})
         # A priority of an earlier version of the plan says which, as the filters do.
-        return self.key.versioned_title
-
-    @property
-    def register_filter(self) -> dict:
-        """The register's filter for this group's actions ({} for "no priority", which the
-        register cannot filter by)."""
-        if self.key is None:
-            return {}
-        if isinstance(self.key, Organisation):
-            return {"owner": self.key.id}
-        return {"priority": self.key.id}
+        return cls(key.versioned_title, count, {"priority": key.id})
 
 
 @dataclass
@@ -65,8 +63,9 @@ class OverdueReview:
 def review(user, as_at: date) -> OverdueReview:
     """The overdue actions `user` may see: counted by owner and by priority, the LISTED most
     overdue loaded, with their latest updates."""
-    condition = sa.and_(queries.visibility(user), queries.overdue_condition(as_at))
-    by_owner = owner_counts(user, as_at)
+    by_owner, by_priority = counts.kept(
+        "overdue review", (queries.visibility_key(user), as_at), lambda: _counted(user, as_at)
+    )
     most_overdue = db.session.scalars(
         queries.first(
             queries.visible(user).where(queries.past_due(as_at)),
@@ -80,11 +79,16 @@ def review(user, as_at: date) -> OverdueReview:
         as_at=as_at,
         # Each overdue action has one owner, so the owners' counts add up to the total.
         total=sum(group.count for group in by_owner),
-        by_owner=by_owner,
-        by_priority=priority_counts(condition),
+        by_owner=list(by_owner),
+        by_priority=list(by_priority),
         most_overdue=most_overdue,
         latest=queries.latest_updates([action.id for action in most_overdue]),
     )
+
+
+def _counted(user, as_at: date) -> tuple[tuple[Count, ...], tuple[Count, ...]]:
+    condition = sa.and_(queries.visibility(user), queries.overdue_condition(as_at))
+    return tuple(owner_counts(user, as_at)), tuple(priority_counts(condition))
 
 
 def owner_counts(user, as_at: date) -> list[Count]:
@@ -110,7 +114,7 @@ def owner_counts(user, as_at: date) -> list[Count]:
     for owner, count in rows:
         totals.setdefault(owner.id, [owner, 0])[1] += count
     return sorted(
-        (Count(owner, count) for owner, count in totals.values()),
+        (Count.of(owner, count) for owner, count in totals.values()),
         key=lambda c: (-c.count, c.title),
     )
 
@@ -133,7 +137,8 @@ def priority_counts(condition) -> list[Count]:
         .outerjoin(Priority, Priority.id == counted.c.priority_id)
         .options(joinedload(Priority.plan))
     ).all()
-    return sorted(
-        (Count(priority, count) for priority, count in rows),
-        key=lambda c: (c.key is None, c.key.plan_id if c.key else 0, c.key.position if c.key else 0),
+    in_order = sorted(
+        rows,
+        key=lambda row: (row[0] is None, row[0].plan_id if row[0] else 0, row[0].position if row[0] else 0),
     )
+    return [Count.of(priority, count) for priority, count in in_order]

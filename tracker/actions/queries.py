@@ -3,7 +3,8 @@
 Every list of actions starts from `visible(user)`, so confidential actions never leak into a page
 whose reader may not see them. Pages load what they show up front (`selectinload`) and fetch the
 latest update of a page's actions in one query (`latest_updates`), so the number of queries a
-page makes does not grow with the data.
+page makes does not grow with the data. The counts a priority's or an indicator's page shows are
+kept until the actions next change (`counts.kept`).
 """
 
 from dataclasses import dataclass
@@ -12,6 +13,7 @@ from datetime import date, timedelta
 import sqlalchemy as sa
 from sqlalchemy.orm import joinedload, selectinload
 
+from tracker.actions import counts
 from tracker.actions.models import (
     FINISHED_STATUSES,
     OUTSTANDING_STATUSES,
@@ -415,12 +417,15 @@ def for_priority(priority: Priority, user, as_at: date) -> LinkedActions:
         )
         .where(visibility(user))
     )
-    total, *counts = capped_counts(
-        links,
-        *(joined.where(condition) for condition in kinds.values()),
+    counted = counts.kept(
+        "priority page",
+        (priority.id, visibility_key(user), as_at),
+        lambda: tuple(
+            capped_counts(links, *(joined.where(condition) for condition in kinds.values()))
+        ),
     )
     return _gather(
-        (total, *counts),
+        counted,
         kinds,
         linked,
         runs,
@@ -447,7 +452,11 @@ def for_indicator(indicator: Indicator, user) -> LinkedActions:
         Action.reference,
     )
     return _gather(
-        _count_kinds(base, {"linked": sa.true()}),
+        counts.kept(
+            "indicator page",
+            (indicator.id, visibility_key(user)),
+            lambda: _count_kinds(base, {"linked": sa.true()}),
+        ),
         {"linked": sa.true()},
         base.with_only_columns(Action.id),
         {"linked": [(sa.true(), order)]},

@@ -10,13 +10,13 @@ The filters' choices do not grow with the data: leads are listed once an owner i
 meetings once a meeting type and a year are; a choice already in the URL is always kept.
 """
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date, datetime
 from functools import lru_cache
 
 import sqlalchemy as sa
 
-from tracker.actions import listed, queries
+from tracker.actions import counts, listed, queries
 from tracker.actions.models import Action
 from tracker.directory import queries as directory
 from tracker.directory.models import MeetingType, Organisation, Person
@@ -136,10 +136,16 @@ def fetch(user, filters: queries.RegisterFilters, as_at: date, args, per_page: i
         else None
     )
     forwards = before is None
+    visibility = queries.visibility_key(user)
     statements = _statements(
-        queries.visibility_key(user), filters, as_at, after or before, forwards, old_page, per_page
+        visibility, filters, as_at, after or before, forwards, old_page, per_page
     )
-    total = db.session.connection().execute(statements.count).scalar_one()
+    total = counts.kept(
+        "register",
+        # Whatever the order, the same count.
+        (visibility, replace(filters, sort=""), as_at),
+        lambda: db.session.connection().execute(statements.count).scalar_one(),
+    )
     rows = []
     if statements.numbered is not None:
         rows = listed.rows(statements.numbered)

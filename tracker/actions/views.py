@@ -9,7 +9,7 @@ from flask import abort, current_app, render_template, request
 from flask_login import current_user
 from sqlalchemy.orm import selectinload
 
-from tracker.actions import bp, listed, queries, register
+from tracker.actions import bp, counts, listed, queries, register
 from tracker.actions import overdue as overdue_review
 from tracker.actions.forms import (
     ExtensionForm,
@@ -85,12 +85,17 @@ def overdue():
 
 def waiting_for_decision() -> dict[str, int]:
     """How many actions wait for the DMPC (completed ones to sign off, and requests for more
-    time), each counted up to COUNT_CAP off its own index, in one query."""
+    time), each counted up to COUNT_CAP off its own index, in one query, kept until the actions
+    change."""
     visible = queries.visible(current_user)
-    sign_off, more_time = queries.capped_counts(
-        visible.where(Action.status == ActionStatus.AWAITING_SIGN_OFF),
-        # Worded as the partial index of requests is (migration 0008).
-        visible.where(Action.requested_due_on.is_not(None), queries.outstanding_condition()),
+    sign_off, more_time = counts.kept(
+        "waiting for decision",
+        (queries.visibility_key(current_user),),
+        lambda: queries.capped_counts(
+            visible.where(Action.status == ActionStatus.AWAITING_SIGN_OFF),
+            # Worded as the partial index of requests is (migration 0008).
+            visible.where(Action.requested_due_on.is_not(None), queries.outstanding_condition()),
+        ),
     )
     return {"sign_off": sign_off, "more_time": more_time}
 

@@ -2,7 +2,8 @@
 
 A lead sees the open actions they lead, most urgent first, then their organisation's others; the Deputy Mayor sees what waits
 for her decision and what is overdue; the secretariat sees the meetings coming up and the overdue
-count. Each list is one query (with its eager loads), whatever the number of actions.
+count. Each list is one query (with its eager loads), whatever the number of actions; the counts
+are kept until the actions next change (`actions.counts`).
 """
 
 from dataclasses import dataclass
@@ -12,7 +13,7 @@ from flask import redirect, render_template, url_for
 from flask_login import current_user
 from sqlalchemy.orm import selectinload
 
-from tracker.actions import queries
+from tracker.actions import counts, queries
 from tracker.actions.models import OUTSTANDING_STATUSES, Action, ActionStatus
 from tracker.auth.models import Role
 from tracker.extensions import db
@@ -59,9 +60,15 @@ def index():
             statuses=OUTSTANDING_STATUSES,
         )
         visible = queries.visible(current_user)
-        context["to_sign_off_count"], context["more_time_count"] = queries.capped_counts(
-            visible.where(awaiting),
-            visible.where(requested, queries.outstanding_condition()),
+        context["to_sign_off_count"], context["more_time_count"] = counts.kept(
+            "home, executive",
+            (queries.visibility_key(current_user),),
+            lambda: tuple(
+                queries.capped_counts(
+                    visible.where(awaiting),
+                    visible.where(requested, queries.outstanding_condition()),
+                )
+            ),
         )
     if role in (Role.EXECUTIVE, Role.ADMIN, Role.SECRETARIAT):
         context["overdue"] = actions(
@@ -72,8 +79,12 @@ def index():
             limit=HOME_LIST_SIZE,
             statuses=OUTSTANDING_STATUSES,
         )
-        context["overdue_count"] = queries.capped_count(
-            queries.visible(current_user).where(queries.overdue_condition(as_at))
+        context["overdue_count"] = counts.kept(
+            "home, overdue",
+            (queries.visibility_key(current_user), as_at),
+            lambda: queries.capped_count(
+                queries.visible(current_user).where(queries.overdue_condition(as_at))
+            ),
         )
     return render_template("home/index.html", **context)
 
@@ -100,17 +111,25 @@ def lead_home() -> dict:
     awaiting = sa.and_(owned, Action.status == ActionStatus.AWAITING_SIGN_OFF)
     visible = queries.visible(current_user)
     # Each list's count, off the index (owner_id, status, ...), in one query.
-    mine_count, others_count, awaiting_count = queries.capped_counts(
-        visible.where(mine, Action.status.in_(OPEN_STATUSES)),
-        visible.where(others, Action.status.in_(OPEN_STATUSES)),
-        visible.where(awaiting),
+    mine_count, others_count, awaiting_count = counts.kept(
+        "home, lead",
+        (queries.visibility_key(current_user), organisation.id, person_id),
+        lambda: tuple(
+            queries.capped_counts(
+                visible.where(mine, Action.status.in_(OPEN_STATUSES)),
+                visible.where(others, Action.status.in_(OPEN_STATUSES)),
+                visible.where(awaiting),
+            )
+        ),
     )
     return {
         "organisation": organisation,
         "mine": Bounded(open_actions(mine), mine_count),
         "others": Bounded(open_actions(others), others_count),
         "awaiting": Bounded(
-            actions(awaiting, order=(Action.due_on, Action.id), limit=OWNED_LIST_SIZE),
+            # Soonest due first, undated last: the order of the index (owner_id, status, ...),
+            # walked for the first few; by (due_on, id) SQLite sorted every one awaiting.
+            actions(awaiting, order=queries.due_order(), limit=OWNED_LIST_SIZE),
             awaiting_count,
         ),
     }

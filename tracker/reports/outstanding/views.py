@@ -72,7 +72,11 @@ def canonical_args(form: OutstandingReportForm, report) -> dict:
 def outstanding_actions():
     # The page shows counts and the first few; the downloads and the register list them all.
     form, limits = read_form()
-    report = outstanding_page(**limits) if limits is not None else None
+    report = (
+        outstanding_page(**limits, reader=queries.visibility_key(current_user))
+        if limits is not None
+        else None
+    )
     downloads = {}
     register = None
     if report is not None:

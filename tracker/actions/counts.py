@@ -1,0 +1,40 @@
+"""Counts of actions kept until the actions change (`kit.data_versions`), so that a page view
+costs a count only after a change, not every time.
+
+The kind "actions" covers every table a kept count reads: the actions, their links to priorities
+and indicators, the meetings (a report narrowed to a meeting type), and the owners, priorities and
+plans whose names label the counts. A change to any of them, through any service, bulk statement
+or the API, renews the token when its transaction commits, and the next view counts afresh.
+
+What is kept is plain values (numbers, names, ids), keyed by everything they depend on: the
+reader's `queries.visibility_key`, the as-at date, the filters.
+"""
+
+from collections.abc import Callable
+from typing import TypeVar
+
+from tracker.actions.models import Action, action_indicator, action_priority
+from tracker.directory.models import Organisation
+from tracker.kit import data_versions
+from tracker.meetings.models import Meeting
+from tracker.plans.models import Plan, Priority
+
+KIND = "actions"
+data_versions.watch(
+    KIND,
+    Action.__table__,
+    action_priority,
+    action_indicator,
+    Meeting.__table__,
+    Organisation.__table__,
+    Priority.__table__,
+    Plan.__table__,
+)
+
+T = TypeVar("T")
+
+
+def kept(what: str, key: tuple, compute: Callable[[], T]) -> T:
+    """`compute()` (plain values), worked out once per change to the actions for `what` and
+    `key`."""
+    return data_versions.remembered(KIND, (what, *key), compute)
