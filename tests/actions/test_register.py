@@ -357,6 +357,20 @@ def test_filter_choices_follow_changes_at_once(browser_as, register):
     page = viewer.get("/actions")
     assert "Calderdale Council" in options_of(page, "owner")
     assert any(label.startswith("Safer Roads (") for label in options_of(page, "priority"))
+    # The choices are kept between views until what they read changes: each of these does.
+    IndicatorFactory(name="Road deaths", priority=register["priority"])
+    register["indicator"].name = "Anti-social behaviour incidents"
+    meeting_type("JEM").name = "Joint Executive Meeting (renamed)"
+    db.session.commit()
+    page = viewer.get("/actions")
+    assert "Road deaths" in options_of(page, "indicator")
+    assert "Anti-social behaviour incidents" in options_of(page, "indicator")
+    assert "Joint Executive Meeting (renamed)" in options_of(page, "meeting_type")
+    kirklees = register["kirklees"].owner
+    assert options_of(viewer.get(f"/actions?owner={kirklees.id}"), "lead") == ["Jo Kirk (KC)"]
+    register["kirklees"].lead.name = "Joanne Kirk"
+    db.session.commit()
+    assert options_of(viewer.get(f"/actions?owner={kirklees.id}"), "lead") == ["Joanne Kirk (KC)"]
 
 
 def test_each_address_keeps_its_own_filters_and_errors(browser_as, register):

@@ -1,9 +1,10 @@
 """Counts of actions kept until the actions change (`kit.data_versions`), so that a page view
 costs a count only after a change, not every time.
 
-The kind "actions" covers every table a kept count reads: the actions, their links to priorities
-and indicators, the meetings (a report narrowed to a meeting type), and the owners, priorities and
-plans whose names label the counts. A change to any of them, through any service, bulk statement
+The kind "actions" covers every table a kept count or the register's kept filter choices read: the
+actions, their links to priorities and indicators, the meetings (a report narrowed to a meeting
+type; the register's meeting choices) and their types, and the owners, leads, priorities,
+indicators and plans whose names label the counts and choices. A change to any of them, through any service, bulk statement
 or the API, renews the token when its transaction commits, and the next view counts afresh.
 
 What is kept is plain values (numbers, names, ids), keyed by everything they depend on: the
@@ -14,10 +15,10 @@ from collections.abc import Callable
 from typing import TypeVar
 
 from tracker.actions.models import Action, action_indicator, action_priority
-from tracker.directory.models import Organisation
+from tracker.directory.models import MeetingType, Organisation, Person
 from tracker.kit import data_versions
 from tracker.meetings.models import Meeting
-from tracker.plans.models import Plan, Priority
+from tracker.plans.models import Indicator, Plan, Priority
 
 KIND = "actions"
 data_versions.watch(
@@ -26,8 +27,11 @@ data_versions.watch(
     action_priority,
     action_indicator,
     Meeting.__table__,
+    MeetingType.__table__,
     Organisation.__table__,
+    Person.__table__,
     Priority.__table__,
+    Indicator.__table__,
     Plan.__table__,
 )
 

@@ -229,34 +229,51 @@ def chosen_id(args, name: str) -> int | None:
     return args.get(name, type=database_id)
 
 
-def filter_options(args, as_at: date) -> dict[str, list]:
-    """The choices of the register's filters, in four queries whatever the number of actions.
+def filter_options(args, as_at: date) -> dict[str, tuple]:
+    """The choices of the register's filters, in four queries whatever the number of actions, kept
+    until the actions, the directory or the plans change (`counts.kept`): every view of the
+    register offers them, and they change far less often than they are read.
 
     Plan priorities and indicators are the current plan's; earlier versions' only when the URL
     asks for them (`earlier`), or for the one a filter already names (a bookmark, a link from the
     overdue review), labelled with their version.
     """
+    chosen = {
+        name: chosen_id(args, name)
+        for name in ("owner", "lead", "meeting_type", "year", "meeting", "priority", "indicator")
+    }
     earlier = bool(args.get("earlier"))
+    return counts.kept(
+        "register choices",
+        (tuple(chosen.items()), earlier, as_at),
+        lambda: _filter_options(chosen, earlier, as_at),
+    )
+
+
+def _filter_options(chosen: dict, earlier: bool, as_at: date) -> dict[str, tuple]:
     narrowed = narrowed_choices(
-        owner_id=chosen_id(args, "owner"),
-        lead_id=chosen_id(args, "lead"),
-        meeting_type_id=chosen_id(args, "meeting_type"),
-        year=chosen_id(args, "year"),
-        meeting_id=chosen_id(args, "meeting"),
+        owner_id=chosen["owner"],
+        lead_id=chosen["lead"],
+        meeting_type_id=chosen["meeting_type"],
+        year=chosen["year"],
+        meeting_id=chosen["meeting"],
         as_at=as_at,
     )
-    return {
+    options = {
         "owner": directory.organisation_choices(),
         "meeting_type": directory.meeting_type_choices(),
         **narrowed,
-        "priority": plan_queries.priority_choices(earlier=earlier, keep=_ids(args, "priority")),
-        "indicator": plan_queries.indicator_choices(earlier=earlier, keep=_ids(args, "indicator")),
+        "priority": plan_queries.priority_choices(earlier=earlier, keep=_kept(chosen["priority"])),
+        "indicator": plan_queries.indicator_choices(
+            earlier=earlier, keep=_kept(chosen["indicator"])
+        ),
     }
+    # Plain and unchangeable: every view shares what is kept.
+    return {name: tuple(tuple(pair) for pair in pairs) for name, pairs in options.items()}
 
 
-def _ids(args, name: str) -> list[int]:
-    value = chosen_id(args, name)
-    return [] if value is None else [value]
+def _kept(chosen: int | None) -> list[int]:
+    return [] if chosen is None else [chosen]
 
 
 def narrowed_choices(*, owner_id, lead_id, meeting_type_id, year, meeting_id, as_at) -> dict:
