@@ -45,6 +45,7 @@ CACHE_SIZE = 4096
 CHANGED = "data_versions.changed"
 
 T = TypeVar("T")
+_MISSING = object()
 
 
 class DataVersion(db.Model):
@@ -95,8 +96,6 @@ def remembered(kind: str, key: tuple, compute: Callable[[], T]) -> T:
         cache[entry] = value
     return value
 
-
-_MISSING = object()
 
 
 def current_token(kind: str) -> str | None:
