@@ -1,6 +1,7 @@
 """`make bench`: how the tracker's pages, downloads and throughput hold up at 100,000 actions.
 
     python -m bench [--quick] [--repeat N] [--seconds S] [--databases sqlite,postgresql]
+                    [--pages NAME]
 
 1. Builds 1,000 and 100,000 actions (bench/data.py) on SQLite and on PostgreSQL
    (BENCH_POSTGRES_URL; skipped with a warning when the server is unreachable).
@@ -10,7 +11,8 @@
 4. Serves the tracker (large, SQLite) and a bare Flask app under the same gunicorn settings and
    prints their requests per second on /actions (bench/throughput.py).
 
-The last line sums it up. `--quick` (200 and 5,000 actions, fewer repeats, shorter load) is for
+The last line sums it up. `--pages search` times only the pages whose name holds "search" and
+stops there (no downloads, no throughput): for working on a few pages. `--quick` (200 and 5,000 actions, fewer repeats, shorter load) is for
 development and for the test that the benchmark runs. Run it from the project's folder.
 """
 
@@ -50,6 +52,10 @@ def options() -> argparse.Namespace:
     parser.add_argument("--seconds", type=float, help="load per server (default 10; 2 quick)")
     parser.add_argument(
         "--databases", default="sqlite,postgresql", help="comma-separated: sqlite, postgresql"
+    )
+    parser.add_argument(
+        "--pages",
+        help="time only the pages whose name contains this (e.g. search), and stop after them",
     )
     args = parser.parse_args()
     args.sizes = (200, 5_000) if args.quick else (1_000, 100_000)
@@ -174,9 +180,13 @@ def main() -> None:
         small, large = (label(size) for size in args.sizes)
 
         print(f"\nPages: median of {args.repeat} requests each, {small} and {large} interleaved")
-        results = pages.run(pairs, args.repeat, progress)
-        lines, worst, most = pages.table(results, pairs, small, large)
+        chosen = pages.chosen(args.pages)
+        results = pages.run(pairs, args.repeat, progress, chosen)
+        lines, worst, most = pages.table(results, pairs, small, large, chosen)
         print("\n".join(lines))
+        if args.pages:
+            print(f"bench: worst page ratio {worst:.2f}, most queries {most} (pages: {args.pages})")
+            return
 
         print("\nDownloads: each in a fresh process; memory is the growth of its peak resident set")
         sqlite_large = next(pair[1] for pair in pairs if pair[0].backend == "sqlite")

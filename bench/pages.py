@@ -47,6 +47,14 @@ class Timing:
         return statistics.median(self.milliseconds)
 
 
+def chosen(name: str | None) -> list[tuple[str, str, str]]:
+    """The pages whose name contains `name` (every page when None)."""
+    found = [page for page in PAGES if name is None or name in page[0]]
+    if not found:
+        raise SystemExit(f"--pages {name}: no page's name contains it")
+    return found
+
+
 def address(template: str, subject) -> str:
     return template.format(**subject.ids)
 
@@ -72,7 +80,7 @@ def fetch(subject, role: str, url: str) -> tuple[float, int, int, int]:
     return elapsed, len(statements) - writes, len(body), writes
 
 
-def run(pairs, repeat: int, progress) -> dict:
+def run(pairs, repeat: int, progress, timed=PAGES) -> dict:
     """Time every page `repeat` times on each (small, large) pair of subjects, interleaved.
 
     Returns {(page name, backend, size): Timing}. One request of each page on each small subject
@@ -80,11 +88,11 @@ def run(pairs, repeat: int, progress) -> dict:
     slow page at the large size would cost as long as a timed one; the median leaves it out).
     """
     results: dict[tuple, Timing] = {}
-    for _name, role, template in PAGES:
+    for _name, role, template in timed:
         for small, _large in pairs:
             fetch(small, role, address(template, small))
     for round_number in range(1, repeat + 1):
-        for name, role, template in PAGES:
+        for name, role, template in timed:
             for small, large in pairs:
                 # Alternate which size goes first, so neither always follows the other.
                 order = (small, large) if round_number % 2 else (large, small)
@@ -101,7 +109,7 @@ def run(pairs, repeat: int, progress) -> dict:
     return results
 
 
-def table(results: dict, pairs, small: str, large: str) -> tuple[list[str], float, int]:
+def table(results: dict, pairs, small: str, large: str, timed=PAGES) -> tuple[list[str], float, int]:
     """The table's lines (sizes labelled `small` and `large`), the worst ratio of large to small
     and the most queries of any page at either size (the page's own: without the sessions'
     once-a-minute writes, which a line under the table counts)."""
@@ -110,7 +118,7 @@ def table(results: dict, pairs, small: str, large: str) -> tuple[list[str], floa
         f"{'ms ' + small:>9} {'ms ' + large:>9} {'ratio':>6}"
     ]
     worst, most = 0.0, 0
-    for name, _role, _template in PAGES:
+    for name, _role, _template in timed:
         for small, large in pairs:
             low = results[(name, small.backend, small.size)]
             high = results[(name, large.backend, large.size)]
