@@ -85,6 +85,24 @@ def test_a_filter_narrows_before_the_bound(app, users, many):
     assert "most recently recorded" not in html
 
 
+def test_the_type_of_meeting_narrows_before_the_bound(app, users, many):
+    old, _new = many
+    old_type = db.session.get(Action, old).meeting.meeting_type_id
+    browser = sign_in(app.test_client(), users["viewer"])
+    html = browser.get(f"/search?q=thing&kind=actions&type={old_type}").get_data(as_text=True)
+    assert result_ids(html) == [old]
+
+
+def test_within_dates_every_match_is_ranked(app, users, many):
+    old, new = many
+    browser = sign_in(app.test_client(), users["viewer"])
+    html = browser.get("/search?q=thing&kind=actions&since=2019-01-01").get_data(as_text=True)
+    # Both strong matches lead, the old one too, and the page does not claim only the newest.
+    assert set(result_ids(html)[:2]) == {old, new}
+    assert f"Actions (more than {MOST_COUNTED}), best match first" in html
+    assert "most recently recorded" not in html
+
+
 def test_a_phrase_is_still_a_phrase_past_the_bound(app, users, many):
     browser = sign_in(app.test_client(), users["secretariat"])
 

@@ -11,12 +11,17 @@ actions; so each kind ranks at most its newest MOST_COUNTED matches (the last re
 id) that the reader may see within the filters, and the counts stop one past it ("more than
 200"). Below the bound every match is ranked, as before, so a name, a place or a reference (the
 searches that find a few) comes out in full rank order; past it the page says the results are the
-best of the most recent, the filters (dates, type of meeting) narrow before the bound to reach
-older ones, and paging goes through the same ranked set, each result once. Ranking "every word
-first" was weighed and not taken: with a common word every word matches everywhere, so the bound
-would still be needed. The newest, not the best, because only the order of the ids can be read
-from the index a few rows at a time: FTS5 gives its matches in rowid order, and PostgreSQL walks
-a primary key backwards; a rank is known only once every match is ranked.
+best of the most recent, the filters narrow before the bound to reach older ones, and paging goes
+through the same ranked set, each result once. A range of meeting dates is the reader's own
+bound: within it every match is ranked, as before, because walking newest first to an old range
+would pass every newer match (up to 3x slower than ranking them all, for a year's range at
+100,000 actions), and dates say nothing about ids.
+
+The newest, not the best, because only the order of the ids can be read from the index a few
+rows at a time: FTS5 gives its matches in rowid order, and PostgreSQL walks a primary key
+backwards; a rank is known only once every match is ranked. Ranking the matches of every word
+first was weighed and not taken: with common words every word matches everywhere, so a bound
+would still be needed.
 """
 
 import re
@@ -72,6 +77,11 @@ class Search:
     def public(self) -> bool:
         return self.user is None
 
+    @property
+    def dated(self) -> bool:
+        """A range of meeting dates: the reader's own bound, within which every match is ranked."""
+        return self.since is not None or self.until is not None
+
     def kinds(self) -> tuple[Kind, ...]:
         if self.public:
             return PUBLIC_KINDS
@@ -103,14 +113,11 @@ def _is_postgresql() -> bool:
     return db.engine.dialect.name == "postgresql"
 
 
-def _sqlite_candidates(visible: sa.Select, table: str, row_id, query: str,
-                       weights: tuple[float, ...], bound: int, ranked: bool) -> sa.Select:
-    """FTS5 reads its matches newest first (rowid order, which it keeps: no sort), and each is
-    checked against `visible` by primary key until `bound` pass. The index is the only table in
-    the FROM, so SQLite cannot turn the join around and ask the index about every visible row
-    (0.7 s at 5,000 actions); and bm25 is worked out only for the rows kept. (bm25 also counts
-    the rows holding each term, once a search, in C: the one cost that follows the index's size,
-    about 1 ms a term at 100,000 actions.)"""
+def _sqlite_matches(table: str, query: str, weights: tuple[float, ...], ranked: bool,
+                    walk: bool):
+    """FTS5's matches of `query` in `table`, as a subquery of ids (and bm25 ranks when `ranked`):
+    newest first when they are to be walked, otherwise all at once, in a subquery SQLite cannot
+    merge into a join (it has a LIMIT, of none), so the index is read once, first."""
     fts = sa.table(f"search_{table}", sa.column("rowid"))
     own = sa.literal_column(f"search_{table}")
     columns = [fts.c.rowid.label("id")]
@@ -118,23 +125,37 @@ def _sqlite_candidates(visible: sa.Select, table: str, row_id, query: str,
         columns.append(
             (-sa.func.bm25(own, *(sa.literal_column(repr(weight)) for weight in weights))).label("rank")
         )
-    matched = (
-        sa.select(*columns)
-        .where(own.op("MATCH")(query))
-        .order_by(fts.c.rowid.desc())
-        .subquery(f"matched_{table}")
-    )
-    seen = visible.with_only_columns(sa.literal(1)).where(row_id == matched.c.id).exists()
-    return sa.select(*matched.c).where(seen).order_by(matched.c.id.desc()).limit(bound)
+    matched = sa.select(*columns).where(own.op("MATCH")(query))
+    matched = matched.order_by(fts.c.rowid.desc()) if walk else matched.limit(-1)
+    return matched.subquery(f"matched_{table}")
+
+
+def _sqlite_candidates(visible: sa.Select, table: str, row_id, query: str,
+                       weights: tuple[float, ...], bound: int, ranked: bool,
+                       walk: bool) -> sa.Select:
+    """Up to `bound` visible matches, with bm25 when `ranked`.
+
+    `walk`: FTS5 reads its matches newest first (rowid order, which it keeps: no sort), and each
+    is checked against `visible` by primary key until `bound` pass. The index is the only table
+    in the FROM, so SQLite cannot turn the join around and ask the index about every visible row
+    (0.7 s at 5,000 actions); and bm25 is worked out only for the rows kept. (bm25 also counts
+    the rows holding each term, once a search, in C: the one cost that follows the index's size,
+    about 1 ms a term at 100,000 actions.) Otherwise (a date range, where the walk would pass
+    every newer match first) every match is read from the index and joined to `visible`."""
+    matched = _sqlite_matches(table, query, weights, ranked, walk)
+    if walk:
+        seen = visible.with_only_columns(sa.literal(1)).where(row_id == matched.c.id).exists()
+        return sa.select(*matched.c).where(seen).order_by(matched.c.id.desc()).limit(bound)
+    return visible.with_only_columns(*matched.c).join(matched, matched.c.id == row_id).limit(bound)
 
 
 def _postgresql_candidates(visible: sa.Select, table: str, row_id, query: str, bound: int,
                            newest: bool) -> sa.Select:
-    """Up to `bound` visible matches; the newest when `newest`, for which PostgreSQL walks the
-    primary key backwards testing each row, or sorts the GIN index's matches, by its estimate.
-    Otherwise any `bound` of them: a count, or a search known to have no more than `bound`,
-    where a walk chosen on a wrong estimate (a word the statistics do not know) could read the
-    whole table for nothing."""
+    """Up to `bound` visible matches; the newest when `newest`, for which PostgreSQL
+    walks the primary key backwards testing each row, or sorts the GIN index's matches, by its
+    estimate. Otherwise in no order: a count, or a search known to have no more than `bound`,
+    where a walk chosen on a wrong estimate (a word the statistics do not know, or a date range
+    far from the newest) could read the whole table for nothing."""
     select = visible.with_only_columns(row_id.label("id")).where(
         _vector(table).op("@@")(_tsquery(query))
     )
@@ -238,15 +259,17 @@ def _visible(kind: Kind, search: Search) -> tuple[sa.Select, str, object, tuple[
 
 def _candidates(kind: Kind, search: Search, query: str, bound: int, ranked: bool = False,
                 newest: bool = True):
-    """Up to `bound` matches of `kind` that the reader may see within the filters, as a subquery
-    of their ids (and, on SQLite when `ranked`, their bm25 rank: FTS5 ranks only while it
-    matches). Newest (the last recorded: highest id) first; PostgreSQL is let off the order when
-    not `newest`, SQLite has it for nothing."""
+    """Up to `bound` matches of `kind` that the reader may see within the filters, as
+    a subquery of their ids (and, on SQLite when `ranked`, their bm25 rank: FTS5 ranks only
+    while it matches). The newest (the last recorded: highest id) when `newest`; SQLite walks its
+    index newest first unless the search is dated, PostgreSQL only when asked."""
     visible, table, row_id, weights = _visible(kind, search)
     if _is_postgresql():
         candidates = _postgresql_candidates(visible, table, row_id, query, bound, newest)
     else:
-        candidates = _sqlite_candidates(visible, table, row_id, query, weights, bound, ranked)
+        candidates = _sqlite_candidates(
+            visible, table, row_id, query, weights, bound, ranked, walk=not search.dated
+        )
     return candidates.subquery(f"candidates_{table}")
 
 
@@ -267,7 +290,17 @@ def counts(search: Search, groups: list[syntax.Group]) -> dict[str, int]:
 
 
 def _ranked(kind: Kind, search: Search, query: str, newest: bool) -> sa.Select:
-    """The shown columns and the rank of the (newest) MOST_COUNTED matches of `kind`."""
+    """The shown columns and the rank of the matches of `kind` that are ranked: the (newest)
+    MOST_COUNTED; in a date range, every one, joined straight to the rows as they are shown."""
+    if search.dated:
+        select, table, row_id, weights = _visible(kind, search)
+        if _is_postgresql():
+            select = select.where(_vector(table).op("@@")(_tsquery(query)))
+            rank = sa.func.ts_rank_cd(_vector(table), _tsquery(query))
+        else:
+            matched = _sqlite_matches(table, query, weights, ranked=True, walk=False)
+            select, rank = select.join(matched, matched.c.id == row_id), matched.c.rank
+        return select.add_columns(sa.cast(rank, sa.Float).label("rank"))
     candidates = _candidates(kind, search, query, MOST_COUNTED, ranked=True, newest=newest)
     select, table, row_id, _weights = _kind_select(kind)
     select = select.join(MeetingType, Meeting.meeting_type_id == MeetingType.id).join(
@@ -282,9 +315,12 @@ def _ranked(kind: Kind, search: Search, query: str, newest: bool) -> sa.Select:
 
 def hits(search: Search, groups: list[syntax.Group], kinds, limit: int, offset: int = 0,
          counted: dict[str, int] | None = None) -> list[Hit]:
-    """The best `limit` matches of each of `kinds` (after `offset`), best first, among the newest
-    MOST_COUNTED of each: one query. `counted` (from `counts`) tells which kinds have no more
-    than MOST_COUNTED, so all of their matches are ranked without finding the newest first."""
+    """The best `limit` matches of each of `kinds` (after `offset`), best first: one query.
+
+    Among the newest MOST_COUNTED of each kind; within a date range, among all of them (walking
+    newest first to an old range would pass every newer match). `counted` (from `counts`) tells
+    which kinds have no more than MOST_COUNTED, so all of theirs are ranked without finding the
+    newest first."""
     query = _query_text(search, groups)
     parts = []
     for kind in kinds:

@@ -25,16 +25,18 @@ class KindResults:
     kind: finding.Kind
     count: int
     results: list[Result] = field(default_factory=list)
+    # Within a range of dates every match is ranked (finding.hits), not only the newest.
+    dated: bool = False
 
     @property
     def newest_only(self) -> bool:
         """More match than are ranked: the results are the best of the newest MOST_COUNTED."""
-        return self.count > finding.MOST_COUNTED
+        return self.count > finding.MOST_COUNTED and not self.dated
 
     @property
     def shown_count(self) -> str:
         """The count as the page says it: past the cap, "more than 200"."""
-        if self.newest_only:
+        if self.count > finding.MOST_COUNTED:
             return f"more than {finding.MOST_COUNTED:,}"
         return f"{self.count:,}"
 
@@ -87,7 +89,7 @@ def find(search: finding.Search, groups: list[syntax.Group], page_number: int = 
     """Two queries: the counts, then the results (a page of the chosen kind, or a few of each)."""
     matcher = snippets.pattern(syntax.words(groups))
     counts = finding.counts(search, groups)
-    by_kind = [KindResults(kind, counts[kind.value]) for kind in search.kinds()]
+    by_kind = [KindResults(kind, counts[kind.value], dated=search.dated) for kind in search.kinds()]
     if search.kind is not None:
         kind = finding.Kind(search.kind)
 
