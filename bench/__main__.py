@@ -188,7 +188,7 @@ def main() -> None:
         print("\n".join(lines))
         if args.pages:
             print(f"\nWhole run: {time.perf_counter() - started:.0f} s")
-            print(f"bench: worst page ratio {worst:.2f}, most queries {most} (some pages only)")
+            print(f"bench: worst page ratio {worst:.2f}, most queries {most} (pages: {', '.join(args.pages)})")
             return
 
         print("\nDownloads: each in a fresh process; memory is the growth of its peak resident set")

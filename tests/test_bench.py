@@ -63,3 +63,21 @@ def test_quick_bench_prints_every_page_download_and_the_summary_last():
         assert any(line.startswith(download) for line in lines), f"no line for {download}"
     assert any(line.startswith("bare Flask + Jinja /actions") for line in lines)
     assert any(line.startswith("tracker /actions, 5k SQLite") for line in lines)
+
+
+def test_pages_times_only_the_pages_named_and_stops_after_them():
+    run = subprocess.run(
+        [sys.executable, "-m", "bench", "--quick", "--repeat", "1", "--databases", "sqlite",
+         "--pages", "search"],
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+        timeout=900,
+        check=False,
+    )
+    assert run.returncode == 0, run.stderr[-3000:]
+    lines = run.stdout.strip().splitlines()
+    rows = [match.group(1) for line in lines if (match := re.match(r"(.+?)\s+sqlite\s+\d", line))]
+    assert rows == ["search, every kind", "search, actions"]
+    assert not any(line.startswith("bare Flask") or line.startswith("outstanding CSV") for line in lines)
+    assert re.fullmatch(r"bench: worst page ratio \d+\.\d\d, most queries \d+ \(pages: search\)", lines[-1])

@@ -25,13 +25,25 @@ class KindResults:
     kind: finding.Kind
     count: int
     results: list[Result] = field(default_factory=list)
+    # Within a range of dates every match is ranked (finding.hits), not only the newest.
+    dated: bool = False
+
+    @property
+    def newest_only(self) -> bool:
+        """More match than are ranked: the results are the best of the newest MOST_COUNTED."""
+        return self.count > finding.MOST_COUNTED and not self.dated
 
     @property
     def shown_count(self) -> str:
-        """The count as the page says it: past the cap, "more than 500"."""
+        """The count as the page says it: past the cap, "more than 200"."""
         if self.count > finding.MOST_COUNTED:
             return f"more than {finding.MOST_COUNTED:,}"
         return f"{self.count:,}"
+
+    @property
+    def ranked_count(self) -> str:
+        """How many of them the pages go through."""
+        return f"{min(self.count, finding.MOST_COUNTED):,}"
 
 
 class ResultPage(Pagination):
@@ -77,12 +89,13 @@ def find(search: finding.Search, groups: list[syntax.Group], page_number: int = 
     """Two queries: the counts, then the results (a page of the chosen kind, or a few of each)."""
     matcher = snippets.pattern(syntax.words(groups))
     counts = finding.counts(search, groups)
-    by_kind = [KindResults(kind, counts[kind.value]) for kind in search.kinds()]
+    by_kind = [KindResults(kind, counts[kind.value], dated=search.dated) for kind in search.kinds()]
     if search.kind is not None:
         kind = finding.Kind(search.kind)
 
         def fetch(limit: int, offset: int) -> list[Result]:
-            return [_result(hit, matcher) for hit in finding.hits(search, groups, [kind], limit, offset)]
+            found = finding.hits(search, groups, [kind], limit, offset, counted=counts)
+            return [_result(hit, matcher) for hit in found]
 
         page = ResultPage(
             page=page_number, per_page=PER_PAGE, error_out=False,
@@ -90,6 +103,6 @@ def find(search: finding.Search, groups: list[syntax.Group], page_number: int = 
         )
         return Found(by_kind, page)
     wanted = [group.kind for group in by_kind if group.count]
-    for hit in finding.hits(search, groups, wanted, finding.PREVIEW):
+    for hit in finding.hits(search, groups, wanted, finding.PREVIEW, counted=counts):
         next(g for g in by_kind if g.kind == hit.kind).results.append(_result(hit, matcher))
     return Found(by_kind)
