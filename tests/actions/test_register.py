@@ -10,7 +10,7 @@ from tests.actions.helpers import make_action, meeting_type
 from tests.factories import AgendaItemFactory, MeetingFactory, OrganisationFactory, PersonFactory
 from tests.pages import options_of, references_in, text_of
 from tests.plans.factories import IndicatorFactory, PriorityFactory
-from tracker.actions.models import ActionStatus
+from tracker.actions.models import ActionStatus, ActionUpdate, UpdateKind
 from tracker.extensions import db
 from tracker.kit.dates import long_date, today
 
@@ -386,3 +386,39 @@ def test_each_address_keeps_its_own_filters_and_errors(browser_as, register):
     plain = text_of(browser_as("executive").get("/actions"))
     assert "govuk-error-summary" not in plain
     assert 'value="14"' in plain
+
+
+def test_the_register_shows_each_change_to_what_it_lists_at_once(browser_as, users, register):
+    # The register keeps each page, rows and table, until what they show changes.
+    viewer = browser_as("viewer")
+
+    def page() -> str:
+        return " ".join(re.sub(r"<[^>]+>", " ", text_of(viewer.get("/actions"))).split())
+
+    assert "WYP to consult Carr Manor." in page()
+    register["due_soon"].text = "WYP to consult Carr Manor and Roundhay."
+    db.session.commit()
+    assert "WYP to consult Carr Manor and Roundhay." in page()
+
+    db.session.add(
+        ActionUpdate(
+            action=register["due_soon"],
+            kind=UpdateKind.UPDATE,
+            note="Consultation booked.",
+            author=users["lead"],
+            created_at=datetime(2024, 2, 20, 9, tzinfo=UTC),
+        )
+    )
+    db.session.commit()
+    lead = users["lead"].person.name
+    assert f"Progress update by {lead}, 20 Feb 2024: Consultation booked." in page()
+    users["lead"].person.name = "Damien Miller-Smith"
+    db.session.commit()
+    assert "Progress update by Damien Miller-Smith, 20 Feb 2024: Consultation booked." in page()
+
+    register["kirklees"].owner.short_name = "KMC"
+    register["overdue"].confidential = True  # the viewer may no longer see it
+    db.session.commit()
+    shown = page()
+    assert "KMC" in shown
+    assert "COM-2023-10-04a" not in shown

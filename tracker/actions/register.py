@@ -15,6 +15,8 @@ from datetime import date, datetime
 from functools import lru_cache
 
 import sqlalchemy as sa
+from flask import get_template_attribute
+from markupsafe import Markup
 
 from tracker.actions import counts, listed, queries
 from tracker.actions.models import Action
@@ -165,6 +167,32 @@ def fetch(user, filters: queries.RegisterFilters, as_at: date, args, per_page: i
         before=edge(items[0], sort, as_at) if items and has_previous else None,
         per_page=per_page,
     )
+
+
+def listing(user, filters: queries.RegisterFilters, as_at: date, args, per_page: int):
+    """The page of the register that `fetch` gives, and its table of actions as the page shows
+    it (templates/macros/actions.html), kept until the actions or their history next change
+    (`counts.kept`): the same page is asked for again and again between two changes (the plain
+    register above all), and reading and writing its 25 rows was most of its cost. Nothing in
+    the table is the reader's own but which actions they may see, which is part of the key."""
+    key = (
+        queries.visibility_key(user),
+        filters,
+        as_at,
+        *(args.get(name, "") for name in ("after", "before", "page")),
+        per_page,
+    )
+
+    def worked_out():
+        page = fetch(user, filters, as_at, args, per_page)
+        latest = listed.latest_entries([action.id for action in page.items])
+        table = get_template_attribute("macros/actions.html", "action_table")(
+            page.items, as_at, f"Actions, as at {long_date(as_at)}", latest=latest,
+            caption_size="s",
+        )
+        return replace(page, items=tuple(page.items)), Markup(table)
+
+    return counts.kept("register page", key, worked_out)
 
 
 @dataclass(frozen=True)

@@ -9,7 +9,7 @@ from flask import abort, current_app, render_template, request
 from flask_login import current_user
 from sqlalchemy.orm import selectinload
 
-from tracker.actions import bp, counts, listed, queries, register
+from tracker.actions import bp, counts, queries, register
 from tracker.actions import overdue as overdue_review
 from tracker.actions.forms import (
     ExtensionForm,
@@ -53,10 +53,9 @@ def index():
     as_at = today()
     form = RegisterFilterForm.for_view(request.args, register.filter_options(request.args, as_at))
     filters = register_filters(form)
-    page = register.fetch(
+    page, table = register.listing(
         current_user, filters, as_at, request.args, per_page=current_app.config["PER_PAGE"]
     )
-    latest = listed.latest_entries([action.id for action in page.items])
     filtered = any(
         key not in ("sort", "page", "after", "before", "days", "earlier", "year") and value
         for key, value in request.args.items()
@@ -65,7 +64,7 @@ def index():
         "actions/index.html",
         form=form,
         page=page,
-        latest=latest,
+        table=table,
         as_at=as_at,
         filtered=filtered,
         count_cap=register.COUNT_CAP,
