@@ -12,7 +12,7 @@ import sqlalchemy as sa
 from tests.actions.helpers import make_action, wyp
 from tests.bulk import add_actions
 from tests.clients import SeparateRequestsClient, sign_in
-from tests.pages import text_of
+from tests.pages import references_in, text_of
 from tests.plans.factories import PriorityFactory
 from tests.queries import counting_queries
 from tracker.actions import overdue, plan_links, services
@@ -289,3 +289,30 @@ def test_pages_make_the_same_few_queries_counting_or_not_at_any_size(app, users)
     assert {page: counts for page, counts in few.items() if max(counts) > MAX_QUERIES} == {}
     # Reusing kept counts costs fewer queries than counting (the token's read is one).
     assert all(reusing <= counting for counting, reusing in few.values()), few
+
+
+def test_what_is_kept_stays_within_its_bound_however_many_pages_are_asked_for(app, browser_as):
+    # A crawler paging through the register must not make a process grow without bound: past
+    # the cache's size in bytes, the least recently used pages go first.
+    add_actions(300)
+    viewer = browser_as("viewer")
+    cache, lock = app.extensions[data_versions.EXTENSION]
+    bound = 150_000  # bytes: three or so pages of the register as shown
+    small = type(cache)(maxsize=bound, getsizeof=data_versions._size)
+    app.extensions[data_versions.EXTENSION] = (small, lock)
+    try:
+        first = references_in(viewer.get("/actions"))
+        assert len(first) == 25
+        address, pages = "/actions", 0
+        while address and pages < 8:
+            html = text_of(viewer.get(address))
+            pages += 1
+            after = re.search(r'href="(/actions\?after=[^"]+)"', html)
+            address = after.group(1).replace("&amp;", "&") if after else None
+            assert small.currsize <= bound
+        assert pages == 8
+        # Only the last few pages are still kept; the first went to make room.
+        assert len(small) < pages
+        assert references_in(viewer.get("/actions")) == first  # worked out again, and right
+    finally:
+        app.extensions[data_versions.EXTENSION] = (cache, lock)

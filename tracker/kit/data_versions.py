@@ -23,6 +23,7 @@ to the watched tables outside the migrations and `flask data import`, which fill
 database (whose token, if any, came with the data it describes).
 """
 
+import pickle
 import secrets
 import threading
 import weakref
@@ -39,13 +40,21 @@ from sqlalchemy.orm import Mapped, Session, mapped_column
 from tracker.extensions import db
 
 EXTENSION = "tracker.data_versions"
-# Each entry is a handful of numbers; a few thousand cover every reader and filter in use.
-CACHE_SIZE = 4096
+# What each process keeps, in bytes as pickled: counts are a few dozen bytes each, a page of the
+# register as shown some 40 KB. 32 MB holds every count and hundreds of pages; past it the least
+# recently used go first, so no run of distinct addresses (a crawler paging through the
+# register) can make a process grow without bound.
+CACHE_BYTES = 32 * 1024 * 1024
 # The kinds a session's transaction has changed, in `session.info`.
 CHANGED = "data_versions.changed"
 
 T = TypeVar("T")
 _MISSING = object()
+
+
+def _size(value) -> int:
+    # Worked out once, when a value is kept (after the queries that made it).
+    return len(pickle.dumps(value, protocol=pickle.HIGHEST_PROTOCOL))
 
 
 class DataVersion(db.Model):
@@ -69,7 +78,7 @@ def watch(kind: str, *tables: sa.Table) -> None:
 
 def init_app(app: Flask) -> None:
     """The app's cache, and the session events that renew tokens (installed once)."""
-    app.extensions[EXTENSION] = (LRUCache(maxsize=CACHE_SIZE), threading.Lock())
+    app.extensions[EXTENSION] = (LRUCache(maxsize=CACHE_BYTES, getsizeof=_size), threading.Lock())
     if not sa.event.contains(Session, "before_commit", _renew_tokens):
         sa.event.listen(Session, "before_flush", _note_flushed)
         sa.event.listen(Session, "do_orm_execute", _note_executed)
