@@ -13,7 +13,7 @@ from tests.actions.helpers import make_action, wyp
 from tests.bulk import add_actions
 from tests.clients import SeparateRequestsClient, sign_in
 from tests.pages import references_in, text_of
-from tests.plans.factories import PriorityFactory
+from tests.plans.factories import IndicatorFactory, PriorityFactory
 from tests.queries import counting_queries
 from tracker.actions import overdue, plan_links, services
 from tracker.actions.models import (
@@ -316,3 +316,29 @@ def test_what_is_kept_stays_within_its_bound_however_many_pages_are_asked_for(ap
         assert references_in(viewer.get("/actions")) == first  # worked out again, and right
     finally:
         app.extensions[data_versions.EXTENSION] = (cache, lock)
+
+
+def test_the_priority_and_indicator_pages_list_each_change_at_once(browser_as, users, plan):
+    # Which actions those pages list is kept too; a change to what they list shows at once.
+    indicator = IndicatorFactory(name="Knife crime", priority=plan["priority"])
+    plan["linked"].indicators.append(indicator)
+    db.session.commit()
+    dmpc = browser_as("executive")
+    priority_page = f"/priorities/{plan['priority'].id}"
+    indicator_page = f"/indicators/{indicator.id}"
+    assert references_in(dmpc.get(priority_page)) == ["W-1"]
+    assert references_in(dmpc.get(indicator_page)) == ["W-1"]
+
+    plan["unlinked"].priorities.append(plan["priority"])
+    plan["unlinked"].indicators.append(indicator)
+    db.session.commit()
+    assert references_in(dmpc.get(priority_page)) == ["W-1", "W-3"]
+    # Outstanding first, soonest due first: W-1 (overdue) before W-3.
+    assert references_in(dmpc.get(indicator_page)) == ["W-1", "W-3"]
+
+    plan["linked"].status = ActionStatus.CLOSED
+    plan["linked"].closed_on = TODAY
+    db.session.commit()
+    # Closed, W-1 moves below the open W-3 (the priority page lists it as recently closed).
+    assert references_in(dmpc.get(indicator_page)) == ["W-3", "W-1"]
+    assert references_in(dmpc.get(priority_page)) == ["W-3", "W-1"]

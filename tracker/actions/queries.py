@@ -460,6 +460,7 @@ def for_indicator(indicator: Indicator, user) -> LinkedActions:
         {"linked": sa.true()},
         base.with_only_columns(Action.id),
         {"linked": [(sa.true(), order)]},
+        kept_as=("indicator page, listed", (indicator.id, visibility_key(user))),
         sort_keys={
             "linked": lambda a: (
                 not a.is_outstanding, a.due_on is None, a.due_on or date.max, a.reference
@@ -479,13 +480,17 @@ def _count_kinds(base: sa.Select, kinds: dict) -> tuple:
     return tuple(count or 0 for count in counted)
 
 
-def _gather(counted: tuple, kinds: dict, ids: sa.Select, runs: dict, *, sort_keys: dict) -> LinkedActions:
+def _gather(counted: tuple, kinds: dict, ids: sa.Select, runs: dict, *, sort_keys: dict,
+            kept_as: tuple | None = None) -> LinkedActions:
     """Load the first LINKED_LISTED of each kind (one query, owners and leads joined in, each
     action labelled with its kind); `counted` is (every linked action, each kind).
 
     `ids` selects the ids of the linked actions; each kind's `runs` are (condition, order)
     walks of them whose first LINKED_LISTED, together, hold the kind's first LINKED_LISTED;
-    `sort_keys` put each kind's few back in order. The kinds do not overlap.
+    `sort_keys` put each kind's few back in order. The kinds do not overlap. With `kept_as` (what
+    and key), which ids the walks choose is kept until the actions change (`counts.kept`): an
+    indicator's order has no index, so choosing sorts every linked action (a priority's walks
+    follow indexes, and stop at LINKED_LISTED each).
     """
     picks = [
         sa.select(picked.c.id)
@@ -496,6 +501,9 @@ def _gather(counted: tuple, kinds: dict, ids: sa.Select, runs: dict, *, sort_key
         )
     ]
     chosen = sa.union_all(*picks) if len(picks) > 1 else picks[0]
+    if kept_as is not None:
+        walked = chosen
+        chosen = counts.kept(*kept_as, lambda: tuple(db.session.scalars(walked)))
     labelled = db.session.execute(
         sa.select(Action, sa.case(*((condition, kind) for kind, condition in kinds.items())))
         .options(joinedload(Action.owner), joinedload(Action.lead))
