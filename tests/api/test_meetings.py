@@ -211,7 +211,7 @@ def test_an_unknown_api_address_is_a_problem_but_the_web_keeps_its_pages(api_cli
 
 def test_too_many_requests_is_a_429_problem_with_retry_after(app, api_client, api_token,
                                                             monkeypatch):
-    monkeypatch.setitem(app.config, "API_RATE_LIMIT", "3 per minute")
+    monkeypatch.setitem(app.config, "API_RATE_LIMIT", "3 per hour")
     headers = api_token("viewer")
     other = api_token("viewer")
     for _ in range(3):
@@ -221,10 +221,10 @@ def test_too_many_requests_is_a_429_problem_with_retry_after(app, api_client, ap
 
     assert refused.status_code == 429
     assert refused.mimetype == "application/problem+json"
-    # The wait is the limiter's own (the time left in the token's window), told in the header and
-    # in words alike, not a stock figure.
+    # The wait is the limiter's own (what is left of the hour the first request opened), told in
+    # the header and in words alike, not a stock figure of a minute or less.
     wait = refused.headers["Retry-After"]
-    assert f"more than 3 requests in 1 minute(s). Try again in {wait} seconds." in refused.json["detail"]
-    assert 1 <= int(wait) <= 60
+    assert f"more than 3 requests in 1 hour(s). Try again in {wait} seconds." in refused.json["detail"]
+    assert 3540 <= int(wait) <= 3600
     # The limit is the token's: another token of the same user carries on.
     assert api_client.get("/api/v1/meetings", headers=other).status_code == 200

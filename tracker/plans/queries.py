@@ -4,7 +4,6 @@ from collections.abc import Iterable
 from functools import cache
 
 import sqlalchemy as sa
-from flask import abort
 from sqlalchemy.orm import joinedload, selectinload
 
 from tracker.auth.models import User
@@ -106,7 +105,7 @@ def indicator_choices(*, earlier: bool = False, keep: Iterable[int] = ()) -> lis
 
 def load_plan(plan_id: int) -> Plan:
     """A plan with what its page (and the API's) shows, or 404."""
-    plan = db.session.scalar(
+    return db.one_or_404(
         sa.select(Plan).where(Plan.id == plan_id).options(
             selectinload(Plan.priorities).selectinload(Priority.ratings),
             selectinload(Plan.priorities).selectinload(Priority.indicators),
@@ -114,14 +113,11 @@ def load_plan(plan_id: int) -> Plan:
             selectinload(Plan.copied_from),
         )
     )
-    if plan is None:
-        abort(404)
-    return plan
 
 
 def load_priority(priority_id: int) -> Priority:
     """A priority with what its page (and the API's) shows, or 404."""
-    priority = db.session.scalar(
+    return db.one_or_404(
         sa.select(Priority).where(Priority.id == priority_id).options(
             joinedload(Priority.plan),
             selectinload(Priority.objectives),
@@ -130,19 +126,13 @@ def load_priority(priority_id: int) -> Priority:
             selectinload(Priority.indicators).selectinload(Indicator.values),
         )
     )
-    if priority is None:
-        abort(404)
-    return priority
 
 
 def load_indicator(indicator_id: int) -> Indicator:
     """An indicator with its priority, plan and values, or 404."""
-    indicator = db.session.scalar(
+    return db.one_or_404(
         sa.select(Indicator).where(Indicator.id == indicator_id).options(
             joinedload(Indicator.priority).joinedload(Priority.plan),
             selectinload(Indicator.values),
         )
     )
-    if indicator is None:
-        abort(404)
-    return indicator
