@@ -8,18 +8,15 @@
 2. Times the list and report pages and each role's home page, small and large alternately, and
    prints page × database → queries, median ms at each size and their ratio.
 3. Times each download in a process of its own and measures its memory growth (bench/download.py).
-4. Serves the tracker (large, SQLite) and a bare Flask app under the same gunicorn settings and
-   prints their requests per second on /actions (bench/throughput.py).
+4. Serves the tracker (large, SQLite) and a bare Flask app under the same gunicorn settings, loads
+   them in turns and prints their requests per second on /actions (bench/throughput.py).
 
 The last line sums it up. `--quick` (200 and 5,000 actions, fewer repeats, shorter load) is for
 development and for the test that the benchmark runs. Run it from the project's folder.
 """
 
 import argparse
-import json
 import logging
-import subprocess
-import sys
 import tempfile
 import time
 from contextlib import ExitStack
@@ -29,7 +26,7 @@ from pathlib import Path
 import flask_migrate
 import sqlalchemy as sa
 
-from bench import pages, setup, throughput
+from bench import download, pages, setup, throughput
 from tracker import create_app, demo
 from tracker.extensions import db
 from tracker.kit.dates import today
@@ -137,16 +134,8 @@ def downloads(large, folder: Path) -> tuple[list[str], float]:
     ]
     lines = [f"{'download':<40} {'seconds':>8} {'MB growth':>10} {'KB':>8}"]
     slowest = 0.0
-    for name, url, address in wanted:
-        finished = subprocess.run(
-            [sys.executable, "-m", "bench.download", url, "dmpc", address],
-            capture_output=True,
-            text=True,
-            check=False,
-        )
-        if finished.returncode != 0:
-            raise RuntimeError(f"{name} failed:\n{finished.stderr[-2000:]}")
-        result = json.loads(finished.stdout.strip().splitlines()[-1])
+    results = download.measured([(url, "dmpc", address) for _, url, address in wanted])
+    for (name, _, address), result in zip(wanted, results, strict=True):
         if result["status"] != 200:
             raise RuntimeError(f"{name}: {address} answered {result['status']}")
         slowest = max(slowest, result["seconds"])
@@ -198,7 +187,7 @@ def main() -> None:
 
         print(
             f"\nThroughput: gunicorn {' '.join(throughput.SETTINGS[:4])}, "
-            f"{throughput.CLIENTS} clients, {args.seconds:g} s each"
+            f"{throughput.CLIENTS} clients, {args.seconds:g} s each in {throughput.ROUNDS} turns"
         )
         bare, tracker = throughput.compare(
             sqlite_large.url, setup.SECRET_KEY, session_cookie(sqlite_large), args.seconds

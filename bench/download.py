@@ -3,7 +3,7 @@
     python -m bench.download DATABASE_URL ROLE ADDRESS
 
 prints one line of JSON: seconds, the growth of the process's peak memory, the bytes sent and
-the status. Memory is the resident set (Linux's /proc/self/status): once the app has started
+the status; `make bench` calls `measured` for each download instead. Memory is the resident set (Linux's /proc/self/status): once the app has started
 and served one page, the peak (VmHWM) is reset to the resident size now (VmRSS; `clear_refs`),
 and the growth is the peak after the download less that. (`ru_maxrss` would not do: after a
 fork it keeps the parent's peak.) A fresh process for each download keeps what one leaves behind
@@ -11,8 +11,11 @@ out of the next one's figure.
 """
 
 import json
+import multiprocessing
 import sys
 import time
+from collections.abc import Iterator
+from concurrent.futures import ProcessPoolExecutor
 
 from bench.setup import settings, signed_in
 from tests.clients import SeparateRequestsClient
@@ -59,6 +62,19 @@ def measure(url: str, role: str, address: str) -> dict:
         "status": response.status_code,
         "type": response.headers.get("Content-Type", ""),
     }
+
+
+def measured(downloads: list[tuple[str, str, str]]) -> Iterator[dict]:
+    """`measure` for each (database URL, role, address) in turn, each in a fresh process.
+
+    The processes are forked from one that has imported the tracker and nothing more (a fork
+    server), so each starts as `python -m bench.download` would, without paying for the imports.
+    """
+    context = multiprocessing.get_context("forkserver")
+    context.set_forkserver_preload([__name__])
+    with ProcessPoolExecutor(1, mp_context=context, max_tasks_per_child=1) as pool:
+        for download in downloads:
+            yield pool.submit(measure, *download).result()
 
 
 if __name__ == "__main__":

@@ -2,8 +2,13 @@
 
 Both are served with the same settings (SETTINGS) and driven by the same load generator: a few
 threads, each an HTTP connection asking for the page again as soon as it has the last answer (and
-opening a new one when the server closes it, as sync workers do after each answer), for a fixed
-number of seconds. Only complete 200 answers count.
+opening a new one when the server closes it, as sync workers do after each answer). Only complete
+200 answers count.
+
+The two servers run side by side and take turns: ROUNDS short slices of load each, one server at a
+time, alternating. A machine's speed drifts over seconds (other work on it, the disk settling
+after the databases were built); measured one after the other, a slow spell in one server's turn
+alone would move the ratio by a third, while in turns both share it.
 """
 
 import http.client
@@ -28,6 +33,7 @@ SETTINGS = [
     "--log-level", "warning",
 ]
 CLIENTS = 4
+ROUNDS = 10
 
 
 def free_port() -> int:
@@ -96,8 +102,8 @@ def as_a_browser_keeps_it(port: int, path: str, cookie: str) -> str:
         connection.close()
 
 
-def drive(port: int, path: str, seconds: float, cookie: str = "") -> float:
-    """Requests per second that CLIENTS connections get answered in `seconds`."""
+def drive(port: int, path: str, seconds: float, cookie: str = "") -> tuple[int, float]:
+    """Answers that CLIENTS connections get in `seconds`, and the seconds it took."""
     headers = {"Cookie": cookie} if cookie else {}
     counts = [0] * CLIENTS
     failures = [0] * CLIENTS
@@ -130,22 +136,31 @@ def drive(port: int, path: str, seconds: float, cookie: str = "") -> float:
     elapsed = time.monotonic() - started
     if sum(failures):
         print(f"  ({sum(failures)} requests to {path} failed)")
-    return sum(counts) / elapsed
+    return sum(counts), elapsed
 
 
 def compare(database_url: str, secret_key: str, cookie: str, seconds: float) -> tuple[float, float]:
-    """Requests per second of the bare app's /actions and of the tracker's, signed in."""
-    with served("bench.bare_app:app", {}, "/actions") as port:
-        drive(port, "/actions", 1)  # warm up: workers started, templates compiled
-        bare = drive(port, "/actions", seconds)
+    """Requests per second of the bare app's /actions and of the tracker's, signed in: `seconds`
+    of load each, in ROUNDS turns."""
     environment = {
         "DATABASE_URL": database_url,
         "SECRET_KEY": secret_key,
         "SESSION_COOKIE_SECURE": "false",
         "PRODUCTION": "false",
     }
-    with served("wsgi:app", environment, "/actions", cookie) as port:
-        cookie = as_a_browser_keeps_it(port, "/actions", cookie)
-        drive(port, "/actions", 1, cookie)
-        tracker = drive(port, "/actions", seconds, cookie)
+    with (
+        served("bench.bare_app:app", {}, "/actions") as bare_port,
+        served("wsgi:app", environment, "/actions", cookie) as tracker_port,
+    ):
+        cookie = as_a_browser_keeps_it(tracker_port, "/actions", cookie)
+        servers = [(bare_port, ""), (tracker_port, cookie)]
+        for port, sent in servers:
+            drive(port, "/actions", 1, sent)  # warm up: workers started, templates compiled
+        totals = [[0, 0.0], [0, 0.0]]
+        for _ in range(ROUNDS):
+            for total, (port, sent) in zip(totals, servers, strict=True):
+                answered, elapsed = drive(port, "/actions", seconds / ROUNDS, sent)
+                total[0] += answered
+                total[1] += elapsed
+    bare, tracker = (answered / elapsed for answered, elapsed in totals)
     return bare, tracker

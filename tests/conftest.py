@@ -13,7 +13,7 @@ import pytest
 import sqlalchemy as sa
 
 from tests.clients import Auth, SeparateRequestsClient, sign_in
-from tests.database import BACKEND, empty_all_tables, new_database
+from tests.database import BACKEND, empty_all_tables, load_demo, new_database
 from tests.queries import counting_queries
 from tracker import create_app
 from tracker.extensions import db, limiter, talisman
@@ -77,8 +77,7 @@ def own_demo(app):
 
     with app.app_context():
         empty_all_tables()
-        demo_data.load()
-        db.session.remove()
+        load_demo()
     yield demo_data
     with app.app_context():
         empty_all_tables()
@@ -90,8 +89,7 @@ def read_only_demo(app):
     from tracker import demo as demo_data
 
     with app.app_context():
-        demo_data.load()
-        db.session.remove()
+        load_demo()
     yield demo_data
     with app.app_context():
         empty_all_tables()
@@ -139,7 +137,7 @@ def csrf_app(app):
 def demo():
     from tracker import demo as demo_data
 
-    demo_data.load()
+    load_demo()
     return demo_data
 
 

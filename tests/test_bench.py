@@ -7,6 +7,8 @@ import subprocess
 import sys
 from pathlib import Path
 
+import pytest
+
 ROOT = Path(__file__).resolve().parent.parent
 PAGES = (
     "register, first page",
@@ -23,6 +25,8 @@ PAGES = (
     "home page, dmpc",
     "home page, viewer",
 )
+# It builds databases of its own, on SQLite: the same in both runs of the suite.
+pytestmark = pytest.mark.same_on_every_database
 SUMMARY = re.compile(
     r"bench: worst page ratio \d+\.\d\d, most queries \d+, "
     r"register throughput \d+(\.\d)?% of bare Flask, slowest download \d+\.\d\d s"

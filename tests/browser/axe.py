@@ -1,9 +1,26 @@
 """axe-core in the browser tests: where it is, and the violations it finds on a page."""
 
+from functools import cache
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[2]
 AXE = ROOT / "node_modules" / "axe-core" / "axe.min.js"
+
+
+@cache
+def _axe_source() -> str:
+    return AXE.read_text(encoding="utf-8")
+
+
+def with_axe(page) -> None:
+    """Load axe-core into the page now shown, unless it is there already.
+
+    Only into pages that are checked: put into every page as it opened (an init script), its
+    half a megabyte of script cost a quarter of each page's time in the browser tests. Playwright
+    evaluates it from outside the page, so the tracker's CSP does not block it.
+    """
+    if not page.evaluate("typeof window.axe === 'object'"):
+        page.evaluate(_axe_source())
 
 
 def axe_violations(page) -> list[dict]:
@@ -14,6 +31,7 @@ def axe_violations(page) -> list[dict]:
     """
     page.wait_for_load_state("load")
     page.locator("main h1").first.wait_for(state="attached")
+    with_axe(page)
     return page.evaluate(
         """async () => {
             const result = await axe.run(document, {

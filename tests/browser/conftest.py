@@ -1,15 +1,14 @@
 """Browser tests: the app served on a free local port, driven in Debian's Chromium by Playwright.
 
-Fixtures: `live_server` (the base URL), `page` (pytest-playwright's, against Chromium with axe-core
-injected into every page), `sign_in(page, username)` for the demo users, and `axe_violations(page)`.
+Fixtures: `live_server` (the base URL), `page` (pytest-playwright's, against Chromium), and
+`sign_in(page, username)` for the demo users; `tests/browser/axe.py` loads axe-core into a page to
+check it.
 """
 
 import threading
 
 import pytest
 from werkzeug.serving import make_server
-
-from tests.browser.axe import AXE
 
 CHROMIUM = "/usr/bin/chromium"
 CHROMIUM_ARGS = [
@@ -59,8 +58,6 @@ def browser_context_args(browser_context_args, live_server):
 
 @pytest.fixture
 def context(context):
-    # Under the CSP a script tag added to the page is blocked; an init script is not.
-    context.add_init_script(path=str(AXE))
     context.set_default_timeout(10_000)
     return context
 

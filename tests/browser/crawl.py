@@ -20,6 +20,7 @@ import json
 import re
 import subprocess
 from collections import Counter, deque
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 from urllib.parse import parse_qsl, urlsplit
@@ -100,6 +101,39 @@ def is_page_link(path: str) -> bool:
 
 
 @dataclass
+class Frontier:
+    """The pages a crawl is yet to open: each URL once, breadth-first, at most PER_PATTERN of a
+    pattern and MAX_PAGES in all. The browser's crawl and the test client's
+    (tests/test_every_linked_page.py) follow links by these same rules."""
+
+    seen: set[str] = field(default_factory=set)
+    patterns: Counter = field(default_factory=Counter)
+    queue: deque[tuple[str, str | None]] = field(default_factory=deque)
+    opened: int = 0
+
+    def starting_at(self, start: str) -> Iterator[tuple[str, str | None]]:
+        """(URL, the page that linked to it) to open next, from `start` on, while any are left."""
+        self.seen.add(start)
+        self.queue.append((start, None))
+        while self.queue:
+            assert self.opened < MAX_PAGES, (
+                f"the crawl passed {MAX_PAGES} pages; URL patterns so far: {dict(self.patterns)}"
+            )
+            self.opened += 1
+            yield self.queue.popleft()
+
+    def offer(self, target: str, linked_from: str) -> None:
+        """A link to `target` (a path and query on this site), found on `linked_from`."""
+        if target in self.seen or not is_page_link(urlsplit(target).path):
+            return
+        self.seen.add(target)
+        pattern = url_pattern(target)
+        if self.patterns[pattern] < PER_PATTERN:
+            self.patterns[pattern] += 1
+            self.queue.append((target, linked_from))
+
+
+@dataclass
 class Visit:
     """One page as the crawl saw it."""
 
@@ -118,13 +152,9 @@ class Crawl:
     """One person's crawl in one browser page: what it saw (`visits`) and found (`problems`)."""
 
     page: Page
-    # axe-core and the layout checks; off, the crawl still reports errors, console messages and
-    # broken links on every page it reaches.
-    checks_markup: bool = True
     visits: list[Visit] = field(default_factory=list)
     problems: list[str] = field(default_factory=list)
-    _seen: set[str] = field(default_factory=set)
-    _patterns: Counter = field(default_factory=Counter)
+    frontier: Frontier = field(default_factory=Frontier)
     _console: list[str] = field(default_factory=list)
 
     def __post_init__(self) -> None:
@@ -155,13 +185,7 @@ class Crawl:
 
     def follow_links(self, start: str) -> None:
         """Visit `start` and every page reachable from it by links, breadth-first."""
-        queue: deque[tuple[str, str | None]] = deque([(start, None)])
-        self._seen.add(start)
-        while queue:
-            assert len(self.visits) < MAX_PAGES, (
-                f"the crawl passed {MAX_PAGES} pages; URL patterns so far: {dict(self._patterns)}"
-            )
-            url, linked_from = queue.popleft()
+        for url, linked_from in self.frontier.starting_at(start):
             visit = self.visit(url, linked_from=linked_from)
             if visit is None or visit.html is None:
                 continue
@@ -169,14 +193,8 @@ class Crawl:
                 self.problems.append(f"{url}: the link on {linked_from} gives HTTP {visit.status}")
             for href in self.links():
                 target = self.site_url(href)
-                if target is None or target in self._seen or not is_page_link(urlsplit(target).path):
-                    continue
-                self._seen.add(target)
-                pattern = url_pattern(target)
-                if self._patterns[pattern] >= PER_PATTERN:
-                    continue
-                self._patterns[pattern] += 1
-                queue.append((target, visit.url))
+                if target is not None:
+                    self.frontier.offer(target, visit.url)
 
     def reflow_overflow(self) -> int | None:
         """The page's width when the viewport is REFLOW_WIDTH wide, if wider; then back to its size."""
@@ -208,7 +226,7 @@ class Crawl:
             raise
         assert response is not None, f"no response for {url}"
         final = self.site_url(self.page.url) or url
-        self._seen.add(final)
+        self.frontier.seen.add(final)
         if expect is not None and response.status != expect:
             self.problems.append(f"{url}: expected HTTP {expect}, got {response.status}")
         return self.check(final, response, linked_from, share=bool(self.visits))
@@ -228,9 +246,7 @@ class Crawl:
             return visit
         visit.html = response.text()
         visit.key = page_key(visit.html, self.page.viewport_size)
-        if not self.checks_markup:
-            visit.violations, found = [], []
-        elif share and visit.key in _CHECKED:
+        if share and visit.key in _CHECKED:
             visit.shared = True
             visit.violations, found = _CHECKED[visit.key]
         else:

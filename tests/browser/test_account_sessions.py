@@ -6,7 +6,6 @@ import re
 import pytest
 from playwright.sync_api import expect
 
-from tests.browser.axe import AXE
 from tests.browser.crawl import Crawl, nu_errors
 
 
@@ -14,7 +13,6 @@ from tests.browser.crawl import Crawl, nu_errors
 def laptop(browser, browser_context_args):
     """The same person's other browser, with its own cookies."""
     context = browser.new_context(**browser_context_args)
-    context.add_init_script(path=str(AXE))
     context.set_default_timeout(10_000)
     yield context.new_page()
     context.close()

@@ -8,6 +8,8 @@ target-size rule, on each signed-in role's home page and on the register.
 
 import pytest
 
+from tests.browser.axe import with_axe
+
 WIDE_FONT = "* { font-family: 'DejaVu Sans', sans-serif !important; }"
 TEXT_200 = "html { font-size: 200% !important; } body * { font-size: 1em; }"
 
@@ -20,6 +22,7 @@ def browser_context_args(browser_context_args):
 
 def target_size_violations(page) -> list[str]:
     page.wait_for_load_state("load")
+    with_axe(page)
     return page.evaluate(
         """async () => {
             const result = await axe.run(document, {runOnly: ["target-size"], resultTypes: ["violations"]});

@@ -28,6 +28,7 @@ import secrets
 import threading
 import weakref
 from collections.abc import Callable
+from functools import cache
 from itertools import chain
 from typing import TypeVar
 
@@ -114,10 +115,17 @@ def current_token(kind: str) -> str | None:
         return None
     tokens = g.setdefault("data_versions", {})
     if kind not in tokens:
-        tokens[kind] = db.session.scalar(
-            sa.select(DataVersion.token).where(DataVersion.name == kind)
-        )
+        # On the session's connection, in its transaction, but as a plain statement: it is read
+        # on every page, and the ORM's handling of a query doubled its cost.
+        tokens[kind] = db.session.connection().execute(_token_of(), {"name": kind}).scalar()
     return tokens[kind]
+
+
+@cache
+def _token_of() -> sa.Select:
+    return sa.select(DataVersion.__table__.c.token).where(
+        DataVersion.__table__.c.name == sa.bindparam("name")
+    )
 
 
 def _changing(session: Session, kind: str) -> bool:
