@@ -3,11 +3,11 @@
     python -m bench.download DATABASE_URL ROLE ADDRESS
 
 prints one line of JSON: seconds, the growth of the process's peak memory, the bytes sent and
-the status; `make bench` calls `measured` for each download instead. Memory is the resident set (Linux's /proc/self/status): once the app has started
-and served one page, the peak (VmHWM) is reset to the resident size now (VmRSS; `clear_refs`),
-and the growth is the peak after the download less that. (`ru_maxrss` would not do: after a
-fork it keeps the parent's peak.) A fresh process for each download keeps what one leaves behind
-out of the next one's figure.
+the status (`make bench` calls `measured` instead). Memory is the resident set (Linux's
+/proc/self/status): once the app has started and served one page, the peak (VmHWM) is reset to
+the resident size now (VmRSS; `clear_refs`), and the growth is the peak after the download less
+that. (`ru_maxrss` would not do: after a fork it keeps the parent's peak.) A fresh process for
+each download keeps what one leaves behind out of the next one's figure.
 """
 
 import json

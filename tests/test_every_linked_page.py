@@ -13,17 +13,10 @@ from urllib.parse import urljoin, urlsplit
 
 import pytest
 
+from tests import crawl_plan as plan
 from tests.access import ANONYMOUS
 from tests.access.lookup import client_for
 from tests.browser.crawl import Frontier
-from tests.crawl_plan import (
-    SIGN_IN_ERRORS,
-    WHO,
-    first_section,
-    forbidden_page,
-    search_pages,
-    unsubscribe_page,
-)
 
 SITE = "localhost"  # the test client's host
 
@@ -90,25 +83,25 @@ class ClientCrawl:
 # The crawl only reads, but for the sign-in errors (which change no data): the roles share one
 # load of the demo data.
 @pytest.mark.read_only_demo
-@pytest.mark.parametrize("username", list(WHO))
+@pytest.mark.parametrize("username", list(plan.WHO))
 def test_every_linked_page_answers_without_a_server_error(app, read_only_demo, username):
-    role = WHO[username]
+    role = plan.WHO[username]
     crawl = ClientCrawl(client_for(app, role))
     if role == ANONYMOUS:
-        for _, sign_in_as, password in SIGN_IN_ERRORS:
+        for _, sign_in_as, password in plan.SIGN_IN_ERRORS:
             crawl.visit("/login", method="POST", data={"username": sign_in_as, "password": password},
                         expect=200)
-        crawl.visit(unsubscribe_page(), expect=200)
+        crawl.visit(plan.unsubscribe_page(), expect=200)
     else:
-        forbidden = forbidden_page(app, role)
+        forbidden = plan.forbidden_page(app, role)
         if forbidden:
             crawl.visit(forbidden, expect=403)
     crawl.visit("/no-such-page", expect=404)
-    for url in search_pages(role):
+    for url in plan.search_pages(role):
         crawl.visit(url, expect=200)
     crawl.follow_links("/")
 
-    assert first_section(role) in {url.split("?")[0] for url in crawl.opened}, crawl.opened
+    assert plan.first_section(role) in {url.split("?")[0] for url in crawl.opened}, crawl.opened
     assert not crawl.problems, (
         f"{len(crawl.problems)} problems on the {len(crawl.opened)} pages opened as {username}:\n"
         + "\n".join(crawl.problems)

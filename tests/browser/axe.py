@@ -16,7 +16,7 @@ def with_axe(page) -> None:
     """Load axe-core into the page now shown, unless it is there already.
 
     Only into pages that are checked: put into every page as it opened (an init script), its
-    half a megabyte of script cost a quarter of each page's time in the browser tests. Playwright
+    half a megabyte of script cost a sixth to a quarter of each page's time. Playwright
     evaluates it from outside the page, so the tracker's CSP does not block it.
     """
     if not page.evaluate("typeof window.axe === 'object'"):
