@@ -1,18 +1,14 @@
-"""One download, timed and its memory measured, in a process of its own.
+"""Downloads, each timed and its memory measured in a process of its own (`measured`): seconds,
+the growth of the process's peak memory, the bytes sent and the status.
 
-    python -m bench.download DATABASE_URL ROLE ADDRESS
-
-prints one line of JSON: seconds, the growth of the process's peak memory, the bytes sent and
-the status (`make bench` calls `measured` instead). Memory is the resident set (Linux's
-/proc/self/status): once the app has started and served one page, the peak (VmHWM) is reset to
-the resident size now (VmRSS; `clear_refs`), and the growth is the peak after the download less
-that. (`ru_maxrss` would not do: after a fork it keeps the parent's peak.) A fresh process for
-each download keeps what one leaves behind out of the next one's figure.
+Memory is the resident set (Linux's /proc/self/status): once the app has started and served one
+page, the peak (VmHWM) is reset to the resident size now (VmRSS; `clear_refs`), and the growth is
+the peak after the download less that. (`ru_maxrss` would not do: after a fork it keeps the
+parent's peak.) A fresh process for each download keeps what one leaves behind out of the next
+one's figure.
 """
 
-import json
 import multiprocessing
-import sys
 import time
 from collections.abc import Iterator
 from concurrent.futures import ProcessPoolExecutor
@@ -68,7 +64,7 @@ def measured(downloads: list[tuple[str, str, str]]) -> Iterator[dict]:
     """`measure` for each (database URL, role, address) in turn, each in a fresh process.
 
     The processes are forked from one that has imported the tracker and nothing more (a fork
-    server), so each starts as `python -m bench.download` would, without paying for the imports.
+    server), so each starts as a new interpreter would, without paying for the imports again.
     """
     context = multiprocessing.get_context("forkserver")
     context.set_forkserver_preload([__name__])
@@ -76,6 +72,3 @@ def measured(downloads: list[tuple[str, str, str]]) -> Iterator[dict]:
         for download in downloads:
             yield pool.submit(measure, *download).result()
 
-
-if __name__ == "__main__":
-    print(json.dumps(measure(*sys.argv[1:4])))

@@ -55,8 +55,8 @@ class ClientCrawl:
         self.opened: list[str] = []
         self.problems: list[str] = []
 
-    def visit(self, url: str, *, expect: int | None = None, linked_from: str | None = None, **options):
-        method = options.pop("method", "GET")
+    def visit(self, url: str, *, method: str = "GET", expect: int | None = None,
+              linked_from: str | None = None, **options):
         response = self.client.open(url, method=method, follow_redirects=True, **options)
         final = response.request.path + (
             f"?{response.request.query_string.decode()}" if response.request.query_string else ""

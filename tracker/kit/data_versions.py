@@ -28,7 +28,6 @@ import secrets
 import threading
 import weakref
 from collections.abc import Callable
-from functools import cache
 from itertools import chain
 from typing import TypeVar
 
@@ -66,6 +65,10 @@ class DataVersion(db.Model):
     name: Mapped[str] = mapped_column(sa.String(40), primary_key=True)
     token: Mapped[str] = mapped_column(sa.String(32))
 
+
+_TOKEN_OF = sa.select(DataVersion.__table__.c.token).where(
+    DataVersion.__table__.c.name == sa.bindparam("name")
+)
 
 # Table name -> the kind it belongs to. Filled by the domains that cache counts (`watch`).
 _watched: dict[str, str] = {}
@@ -117,15 +120,8 @@ def current_token(kind: str) -> str | None:
     if kind not in tokens:
         # On the session's connection, in its transaction, but as a plain statement: it is read
         # on every page, and the ORM's handling of a query doubled its cost.
-        tokens[kind] = db.session.connection().execute(_token_of(), {"name": kind}).scalar()
+        tokens[kind] = db.session.connection().execute(_TOKEN_OF, {"name": kind}).scalar()
     return tokens[kind]
-
-
-@cache
-def _token_of() -> sa.Select:
-    return sa.select(DataVersion.__table__.c.token).where(
-        DataVersion.__table__.c.name == sa.bindparam("name")
-    )
 
 
 def _changing(session: Session, kind: str) -> bool:
